@@ -1,0 +1,34 @@
+/**
+ * The command line: argument parsing and the only place that starts servers, renders, writes and exits.
+ * Every command lives in src/cli/*-command.ts; this file wires them and maps failures to exit codes.
+ */
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { UsageError } from './cli/usage-error.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const program = new Command('async-arena')
+  .description('Compare HTTP-client concurrency models (callbacks, futures, async/await, RxJS) live and with real measurements.')
+  .version(version)
+  .showSuggestionAfterError()
+  .exitOverride()
+  .configureOutput({ outputError: (text, write) => write(`async-arena: ${text.replace(/^error: /, '').trim()}\n`) });
+
+const commands: Command[] = [];
+for (const command of commands) program.addCommand(command.exitOverride());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    const ok = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+    process.exitCode = ok ? 0 : 2;
+  } else if (error instanceof UsageError) {
+    process.stderr.write(`async-arena: ${error.message}\n`);
+    process.exitCode = error.exitCode;
+  } else {
+    process.stderr.write(`async-arena: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}

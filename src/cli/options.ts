@@ -1,0 +1,32 @@
+import { InvalidArgumentError } from 'commander';
+import { parseFaultFlag, type FaultSpec } from '../domain/fault-spec.js';
+import type { Endpoint } from '../domain/endpoints.js';
+
+/** A commander argument parser for an integer in [min, max]. */
+export const integerIn =
+  (min: number, max: number) =>
+  (value: string): number => {
+    const number = Number(value);
+    if (!/^-?\d+$/.test(value.trim()) || number < min || number > max) {
+      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}`);
+    }
+    return number;
+  };
+
+/** A commander argument parser for a repeatable `--fault ENDPOINT=KIND[:PARAM]`, collecting into a map. */
+export const collectFault = (value: string, previous: Partial<Record<Endpoint, FaultSpec>> = {}): Partial<Record<Endpoint, FaultSpec>> => {
+  const parsed = parseFaultFlag(value);
+  if (!parsed.ok) throw new InvalidArgumentError(parsed.error);
+  return { ...previous, [parsed.value.endpoint]: parsed.value.fault };
+};
+
+/** A commander argument parser for an http(s) URL. */
+export const httpUrl = (value: string): string => {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
+    return url.toString().replace(/\/$/, '');
+  } catch {
+    throw new InvalidArgumentError('expected an http:// URL, e.g. http://127.0.0.1:3000');
+  }
+};

@@ -1,0 +1,89 @@
+import type { Endpoint } from './endpoints.js';
+import type { ModelId } from './models.js';
+
+/**
+ * Why a request failed, as classified by the transport (one place), plus `discarded`:
+ * the model itself gave up on this request because another one failed (naive variants only).
+ */
+export type FailureReason =
+  | 'timeout'
+  | 'http'
+  | 'reset'
+  | 'refused'
+  | 'malformed'
+  | 'too-large'
+  | 'canceled'
+  | 'network'
+  | 'discarded';
+
+/** Fields every per-request event carries. `at` is ms since the load started (monotonic clock). */
+interface RequestEventBase {
+  readonly model: ModelId;
+  /** Index of the request within the load (0-based); request i targets `ENDPOINTS[i % 3]`. */
+  readonly requestId: number;
+  readonly endpoint: Endpoint;
+  /** 1 for the first try, 2 for the first retry, … */
+  readonly attempt: number;
+  readonly at: number;
+}
+
+/** A request (attempt) left the model. */
+export interface StartEvent extends RequestEventBase {
+  readonly type: 'start';
+}
+
+/** The model delivered the endpoint's data. */
+export interface SuccessEvent extends RequestEventBase {
+  readonly type: 'success';
+  readonly latencyMs: number;
+  readonly status: number;
+  /** Items in the payload (array length; 1 for an object such as the profile). */
+  readonly items: number;
+}
+
+/** The request ended without data (final: no more retries). */
+export interface FailureEvent extends RequestEventBase {
+  readonly type: 'failure';
+  readonly latencyMs: number;
+  readonly reason: FailureReason;
+  readonly status?: number;
+  readonly message: string;
+}
+
+/** An attempt failed and another one is scheduled after `delayMs`; `attempt` is the one that failed. */
+export interface RetryEvent extends RequestEventBase {
+  readonly type: 'retry';
+  readonly delayMs: number;
+  readonly reason: FailureReason;
+}
+
+/** The load is over: every request has had its final success or failure. */
+export interface DoneEvent {
+  readonly type: 'done';
+  readonly model: ModelId;
+  readonly at: number;
+  readonly totalMs: number;
+  readonly delivered: number;
+  readonly failed: number;
+}
+
+/** Everything a model's load stream emits. Failures are events, never stream errors. */
+export type LoadEvent = StartEvent | SuccessEvent | FailureEvent | RetryEvent | DoneEvent;
+
+/** Events that belong to one request. */
+export type RequestEvent = StartEvent | SuccessEvent | FailureEvent | RetryEvent;
+
+/**
+ * Ground truth recorded by the harness, not the model: a successful response for this request
+ * reached the client intact. An arrival without a `success` from the model means data was lost.
+ */
+export interface ArrivalEvent {
+  readonly type: 'arrived';
+  readonly model: ModelId;
+  readonly requestId: number;
+  readonly endpoint: Endpoint;
+  readonly at: number;
+}
+
+/** What an instrumented load emits: the model's events plus the transport's arrivals. */
+export type ArenaEvent = LoadEvent | ArrivalEvent;
