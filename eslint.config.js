@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/streams/**', 'src/domain/**', 'src/compare/stats/**', 'src/compare/report/**'],
+    files: ['src/streams/**', 'src/domain/**', 'src/analysis/**', 'src/compare/stats/**', 'src/compare/report/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: ioModules.map((name) => ({ name, message: 'The pure core imports no I/O.' })) }],
       'no-restricted-globals': ['error', { name: 'process', message: 'The pure core does not touch process.' }],

@@ -1,0 +1,44 @@
+/**
+ * Lines of code of a TypeScript source: non-blank lines that are not only comments
+ * (`//` lines, and lines inside or opening/closing a block comment with no code around it).
+ */
+export const countCodeLines = (source: string): number => {
+  let inBlock = false;
+  let count = 0;
+  for (const raw of source.split('\n')) {
+    let line = raw.trim();
+    if (inBlock) {
+      const end = line.indexOf('*/');
+      if (end === -1) continue;
+      inBlock = false;
+      line = line.slice(end + 2).trim();
+    }
+    while (line.startsWith('/*')) {
+      const end = line.indexOf('*/', 2);
+      if (end === -1) {
+        inBlock = true;
+        line = '';
+        break;
+      }
+      line = line.slice(end + 2).trim();
+    }
+    if (line === '' || line.startsWith('//')) continue;
+    count += 1;
+  }
+  return count;
+};
+
+/**
+ * The lines between `// #region NAME` and `// #endregion` in a source file, dedented: how
+ * documents quote real code without a hand-typed copy. Returns undefined when the region is absent.
+ */
+export const extractRegion = (source: string, name: string): string | undefined => {
+  const lines = source.split('\n');
+  const start = lines.findIndex((l) => l.trim() === `// #region ${name}`);
+  if (start === -1) return undefined;
+  const end = lines.findIndex((l, i) => i > start && l.trim() === '// #endregion');
+  if (end === -1) return undefined;
+  const body = lines.slice(start + 1, end);
+  const indent = Math.min(...body.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length));
+  return body.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n');
+};

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { countCodeLines, extractRegion } from '../../src/analysis/code-metrics.js';
+
+describe('countCodeLines', () => {
+  it('counts code, not blanks or comments', () => {
+    const source = [
+      '/**',
+      ' * Doc comment.',
+      ' */',
+      'export const a = 1; // trailing comment counts as code',
+      '',
+      '// a line comment',
+      '/* one-line block */',
+      '/* block */ const b = 2;',
+      'function f() {',
+      '  return a + b;',
+      '}',
+    ].join('\n');
+    expect(countCodeLines(source)).toBe(5);
+  });
+
+  it('counts nothing in an empty or comment-only file', () => {
+    expect(countCodeLines('')).toBe(0);
+    expect(countCodeLines('/*\n x\n*/\n// y\n')).toBe(0);
+  });
+});
+
+describe('extractRegion', () => {
+  const source = ['const x = 1;', '  // #region lesson', '  if (x) {', '    run();', '  }', '  // #endregion', 'after();'].join('\n');
+
+  it('returns the dedented region body', () => {
+    expect(extractRegion(source, 'lesson')).toBe('if (x) {\n  run();\n}');
+  });
+
+  it('returns undefined for a missing or unclosed region', () => {
+    expect(extractRegion(source, 'other')).toBeUndefined();
+    expect(extractRegion('// #region lesson\nx', 'lesson')).toBeUndefined();
+  });
+});
