@@ -1,0 +1,72 @@
+import type { Endpoint } from '../domain/endpoints.js';
+import { NO_FAULTS, type FaultMap } from '../domain/fault-spec.js';
+import type { LoadRequest } from '../domain/load-request.js';
+import type { ModelId, Variant } from '../domain/models.js';
+import type { TerminalSize } from './dashboard-actions.js';
+import { startPanelRound, type ModelPanel } from './model-panel.js';
+
+/** What the dashboard shows, all of it derived from actions by {@link reduceDashboard}. */
+export interface DashboardState {
+  /** Base URL of the server under test. */
+  readonly target: string;
+  readonly size: TerminalSize;
+  /** Rounds started so far (0 before the first). */
+  readonly round: number;
+  readonly running: boolean;
+  /** Scheduler time when the current (or last) round started, and the latest clock reading. */
+  readonly roundStartedAt: number;
+  readonly now: number;
+  /** Wall time of the last finished round, all models together. */
+  readonly lastRoundMs?: number;
+  /** Faults in force on the server (confirmed by the control API). */
+  readonly faults: FaultMap;
+  /** False when the target has no control API: fault keys do nothing. */
+  readonly faultControl: boolean;
+  readonly selected: Endpoint;
+  /** The variant the next round uses. */
+  readonly variant: Variant;
+  readonly auto: boolean;
+  readonly intervalMs: number;
+  readonly help: boolean;
+  /** The footer's latest message. */
+  readonly message?: string;
+  /** Requests per model per round (3 = the EcoMarket page). */
+  readonly requests: number;
+  readonly panels: readonly ModelPanel[];
+}
+
+/** What a dashboard starts from. */
+export interface DashboardSettings {
+  /** Base URL of the server under test. */
+  readonly target: string;
+  readonly models: readonly ModelId[];
+  /** The load each model runs per round; its variant is the starting one. */
+  readonly request: LoadRequest;
+  /** Start the next round `intervalMs` after the previous one ended. */
+  readonly auto: boolean;
+  readonly intervalMs: number;
+  readonly size: TerminalSize;
+}
+
+/** The message shown when fault keys cannot work. */
+export const NO_CONTROL_MESSAGE = 'target has no control API; fault keys disabled';
+
+/** The state before the first round. */
+export const initialDashboardState = (settings: DashboardSettings, faultControl: boolean): DashboardState => ({
+  target: settings.target,
+  size: settings.size,
+  round: 0,
+  running: false,
+  roundStartedAt: 0,
+  now: 0,
+  faults: NO_FAULTS,
+  faultControl,
+  selected: 'productos',
+  variant: settings.request.variant,
+  auto: settings.auto,
+  intervalMs: settings.intervalMs,
+  help: false,
+  message: faultControl ? undefined : NO_CONTROL_MESSAGE,
+  requests: settings.request.requests,
+  panels: settings.models.map((model) => startPanelRound(model, settings.request.requests)),
+});

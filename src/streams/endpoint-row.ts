@@ -1,0 +1,136 @@
+import type { ArrivalEvent, FailureReason, RequestEvent } from '../domain/events.js';
+
+/**
+ * Counters for one endpoint of one model in one round. The same shape serves one request or a
+ * thousand (`--concurrency`): memory is O(endpoints), never O(requests).
+ */
+export interface EndpointRow {
+  /** Requests of the round aimed at this endpoint. */
+  readonly requests: number;
+  /** `start` events (every attempt). */
+  readonly attempts: number;
+  /** `start` events of retries (attempt > 1). */
+  readonly retryStarts: number;
+  /** `retry` events: attempts that failed and were rescheduled. */
+  readonly retries: number;
+  readonly ok: number;
+  /** Final `failure` events. */
+  readonly failures: number;
+  /** Of those, failures the model gave up on itself (`canceled`). */
+  readonly canceled: number;
+  /** Responses that reached the client intact (ground truth, not the model's word). */
+  readonly arrived: number;
+  /** Highest attempt number started. */
+  readonly maxAttempt: number;
+  /** When the first attempt started and the last result came, ms since the round started. */
+  readonly firstStartAt?: number;
+  readonly lastStartAt?: number;
+  readonly lastEndAt?: number;
+  /** Latency of the last delivered response. */
+  readonly latencyMs?: number;
+  /** Items delivered, summed. */
+  readonly items: number;
+  readonly lastFailure?: { readonly reason: FailureReason; readonly status?: number };
+  /** The model finished its load: requests with no final event count as canceled from now on. */
+  readonly settled: boolean;
+}
+
+/** A row before anything happened. */
+export const emptyRow = (requests: number): EndpointRow => ({
+  requests,
+  attempts: 0,
+  retryStarts: 0,
+  retries: 0,
+  ok: 0,
+  failures: 0,
+  canceled: 0,
+  arrived: 0,
+  maxAttempt: 0,
+  items: 0,
+  settled: false,
+});
+
+/** Folds one request event (or arrival) into the row. */
+export const reduceRow = (row: EndpointRow, event: RequestEvent | ArrivalEvent): EndpointRow => {
+  switch (event.type) {
+    case 'start':
+      return {
+        ...row,
+        attempts: row.attempts + 1,
+        retryStarts: row.retryStarts + (event.attempt > 1 ? 1 : 0),
+        maxAttempt: Math.max(row.maxAttempt, event.attempt),
+        firstStartAt: row.firstStartAt ?? event.at,
+        lastStartAt: event.at,
+      };
+    case 'arrived':
+      return { ...row, arrived: row.arrived + 1 };
+    case 'retry':
+      return { ...row, retries: row.retries + 1 };
+    case 'success':
+      return { ...row, ok: row.ok + 1, items: row.items + event.items, latencyMs: event.latencyMs, lastEndAt: Math.max(row.lastEndAt ?? 0, event.at) };
+    case 'failure':
+      return {
+        ...row,
+        failures: row.failures + 1,
+        canceled: row.canceled + (event.reason === 'canceled' ? 1 : 0),
+        lastFailure: { reason: event.reason, status: event.status },
+        lastEndAt: Math.max(row.lastEndAt ?? 0, event.at),
+      };
+  }
+};
+
+/** Marks the row's load as over. */
+export const settleRow = (row: EndpointRow): EndpointRow => (row.settled ? row : { ...row, settled: true });
+
+/** Where a row's requests stand. The counts add up to `requests` once the row is settled. */
+export interface RowCounts {
+  readonly waiting: number;
+  readonly inFlight: number;
+  readonly retrying: number;
+  readonly ok: number;
+  /** Failed, canceled excluded. */
+  readonly failed: number;
+  readonly cancelled: number;
+  /** Arrived intact but not delivered by the model (summarizeLoad's `lost`). */
+  readonly lost: number;
+}
+
+const atLeastZero = (n: number): number => Math.max(0, n);
+
+/**
+ * Derives the counts from the row, with summarizeLoad's semantics: a request that arrived but was
+ * not delivered is lost; once settled, a request with no final event is canceled (or lost, if it
+ * arrived). Assumes, like the transport, that a request arrives at most once.
+ */
+export const rowCounts = (row: EndpointRow): RowCounts => {
+  const unfinished = row.settled ? atLeastZero(row.requests - row.ok - row.failures) : 0;
+  const unresolved = row.failures + unfinished;
+  const lost = Math.min(atLeastZero(row.arrived - row.ok), unresolved);
+  const cancelled = Math.min(unresolved - lost, row.canceled + unfinished);
+  const retrying = row.settled ? 0 : atLeastZero(row.retries - row.retryStarts);
+  const inFlight = row.settled ? 0 : atLeastZero(row.attempts - row.retries - row.ok - row.failures);
+  const waiting = row.settled ? 0 : atLeastZero(row.requests - (row.attempts - row.retryStarts));
+  return { waiting, inFlight, retrying, ok: row.ok, failed: unresolved - lost - cancelled, cancelled, lost };
+};
+
+/** The state of a one-request row, as the dashboard shows it. */
+export type RowStatus =
+  | { readonly kind: 'waiting' }
+  | { readonly kind: 'in-flight'; readonly startedAt: number; readonly attempt: number }
+  | { readonly kind: 'retrying'; readonly attempt: number }
+  | { readonly kind: 'ok'; readonly latencyMs: number; readonly items: number }
+  | { readonly kind: 'failed'; readonly reason: FailureReason; readonly status?: number }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'lost' };
+
+/** The single status of a row; with several requests, the most telling one (lost, failed, in flight, …). */
+export const rowStatus = (row: EndpointRow): RowStatus => {
+  const counts = rowCounts(row);
+  if (counts.lost > 0) return { kind: 'lost' };
+  if (counts.failed > 0) return { kind: 'failed', reason: row.lastFailure?.reason ?? 'canceled', status: row.lastFailure?.status };
+  if (counts.cancelled > 0) return { kind: 'cancelled' };
+  if (counts.inFlight > 0) return { kind: 'in-flight', startedAt: row.lastStartAt ?? 0, attempt: row.maxAttempt };
+  if (counts.retrying > 0) return { kind: 'retrying', attempt: row.maxAttempt + 1 };
+  if (counts.ok > 0) return { kind: 'ok', latencyMs: row.latencyMs ?? 0, items: row.items };
+  return { kind: 'waiting' };
+};

@@ -1,0 +1,14 @@
+import { asyncScheduler, throttleTime, type MonoTypeOperatorFunction, type SchedulerLike } from 'rxjs';
+
+/** Default frame period: ~25 frames per second. */
+export const FRAME_MS = 40;
+
+/**
+ * Lets at most one value through per `periodMs`: the first at once (so a key press shows
+ * immediately when the dashboard is quiet) and the latest at the end of each busy period
+ * (so the final state is never dropped).
+ *
+ * @example state$.pipe(frameThrottle(40)) // what reaches Ink
+ */
+export const frameThrottle = <T>(periodMs = FRAME_MS, scheduler: SchedulerLike = asyncScheduler): MonoTypeOperatorFunction<T> =>
+  throttleTime(periodMs, scheduler, { leading: true, trailing: true });

@@ -1,0 +1,57 @@
+import { ENDPOINTS, type Endpoint } from '../domain/endpoints.js';
+import type { ArenaEvent } from '../domain/events.js';
+import type { ModelId } from '../domain/models.js';
+import { emptyRow, reduceRow, rowCounts, settleRow, type EndpointRow } from './endpoint-row.js';
+import { pushBounded } from './round-history.js';
+
+/** Everything one model's panel shows: this round's rows and the recent round times. */
+export interface ModelPanel {
+  readonly model: ModelId;
+  readonly rows: Readonly<Record<Endpoint, EndpointRow>>;
+  /** The model reported `done` this round. */
+  readonly done: boolean;
+  /** The round time the model reported. */
+  readonly totalMs?: number;
+  /** Round times of recent rounds, oldest first (bounded). */
+  readonly history: readonly number[];
+}
+
+/** How many of `requests` (spread round-robin over the endpoints) go to each endpoint. */
+export const requestsPerEndpoint = (requests: number): Record<Endpoint, number> =>
+  Object.fromEntries(ENDPOINTS.map((endpoint, index) => [endpoint, Math.floor(requests / ENDPOINTS.length) + (index < requests % ENDPOINTS.length ? 1 : 0)])) as Record<Endpoint, number>;
+
+const mapRows = (rows: Readonly<Record<Endpoint, EndpointRow>>, f: (row: EndpointRow) => EndpointRow): Record<Endpoint, EndpointRow> =>
+  Object.fromEntries(ENDPOINTS.map((endpoint) => [endpoint, f(rows[endpoint])])) as Record<Endpoint, EndpointRow>;
+
+/** A panel with fresh rows for a round of `requests` requests, keeping the history. */
+export const startPanelRound = (model: ModelId, requests: number, history: readonly number[] = []): ModelPanel => {
+  const perEndpoint = requestsPerEndpoint(requests);
+  const rows = Object.fromEntries(ENDPOINTS.map((endpoint) => [endpoint, emptyRow(perEndpoint[endpoint])])) as Record<Endpoint, EndpointRow>;
+  return { model, rows, done: false, history };
+};
+
+/** Folds one of the model's events into its panel. */
+export const reducePanel = (panel: ModelPanel, event: ArenaEvent): ModelPanel => {
+  if (event.type === 'done') {
+    if (panel.done) return panel;
+    return { ...panel, rows: mapRows(panel.rows, settleRow), done: true, totalMs: event.totalMs, history: pushBounded(panel.history, event.totalMs) };
+  }
+  return { ...panel, rows: { ...panel.rows, [event.endpoint]: reduceRow(panel.rows[event.endpoint], event) } };
+};
+
+/** Closes the round for a model that never reported `done` (its load was cut short). */
+export const settlePanel = (panel: ModelPanel): ModelPanel => (panel.done ? panel : { ...panel, rows: mapRows(panel.rows, settleRow) });
+
+/** A panel's totals: delivered out of requested, and whether data was lost. */
+export const panelTotals = (panel: ModelPanel): { readonly delivered: number; readonly requests: number; readonly lost: number } => {
+  let delivered = 0;
+  let requests = 0;
+  let lost = 0;
+  for (const endpoint of ENDPOINTS) {
+    const counts = rowCounts(panel.rows[endpoint]);
+    delivered += counts.ok;
+    lost += counts.lost;
+    requests += panel.rows[endpoint].requests;
+  }
+  return { delivered, requests, lost };
+};

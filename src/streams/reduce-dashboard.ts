@@ -1,0 +1,41 @@
+import type { DashboardAction } from './dashboard-actions.js';
+import type { DashboardState } from './dashboard-state.js';
+import { applyFaultOp } from './fault-plan.js';
+import { reducePanel, settlePanel, startPanelRound } from './model-panel.js';
+
+/** The dashboard's reducer: pure, one case per action. */
+export const reduceDashboard = (state: DashboardState, action: DashboardAction): DashboardState => {
+  switch (action.type) {
+    case 'round-started':
+      return {
+        ...state,
+        round: state.round + 1,
+        running: true,
+        roundStartedAt: action.at,
+        now: action.at,
+        panels: state.panels.map((panel) => startPanelRound(panel.model, state.requests, panel.history)),
+      };
+    case 'arena-event': {
+      const { event } = action;
+      return { ...state, panels: state.panels.map((panel) => (panel.model === event.model ? reducePanel(panel, event) : panel)) };
+    }
+    case 'round-ended':
+      return { ...state, running: false, now: action.at, lastRoundMs: action.at - state.roundStartedAt, panels: state.panels.map(settlePanel) };
+    case 'tick':
+      return { ...state, now: action.at };
+    case 'fault-changed':
+      return { ...state, faults: applyFaultOp(state.faults, action.op) };
+    case 'variant-changed':
+      return { ...state, variant: action.variant };
+    case 'auto-changed':
+      return { ...state, auto: action.auto };
+    case 'selected':
+      return { ...state, selected: action.endpoint };
+    case 'help-toggled':
+      return { ...state, help: !state.help };
+    case 'message':
+      return { ...state, message: action.text };
+    case 'resized':
+      return { ...state, size: action.size };
+  }
+};

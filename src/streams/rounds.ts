@@ -1,0 +1,67 @@
+import { EMPTY, Subject, catchError, concat, defer, endWith, exhaustMap, interval, map, merge, of, switchMap, takeWhile, tap, timer, type Observable, type SchedulerLike } from 'rxjs';
+import type { ArenaEvent } from '../domain/events.js';
+import type { LoadRequest } from '../domain/load-request.js';
+import type { ModelId, Variant } from '../domain/models.js';
+import type { DashboardAction } from './dashboard-actions.js';
+
+/** One model's instrumented load: cold; unsubscribing aborts it. */
+export type LoadFn = (model: ModelId, request: LoadRequest) => Observable<ArenaEvent>;
+
+/** How often the clock ticks while a round runs (spinners, elapsed times). */
+export const TICK_MS = 100;
+
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * One round: every model's load at the same time, framed by `round-started` and `round-ended`,
+ * with clock ticks while it runs. A load that errors (a bug: failures are events) becomes a message
+ * instead of ending the dashboard.
+ */
+export const runRound = (models: readonly ModelId[], request: LoadRequest, load: LoadFn, scheduler: SchedulerLike, tickMs = TICK_MS): Observable<DashboardAction> =>
+  defer(() => {
+    const loads = merge(
+      ...models.map((model) =>
+        load(model, request).pipe(
+          map((event): DashboardAction => ({ type: 'arena-event', event })),
+          catchError((error: unknown) => of<DashboardAction>({ type: 'message', text: `bug: the ${model} load failed: ${describe(error)}` })),
+        ),
+      ),
+    );
+    const ticks = interval(tickMs, scheduler).pipe(map((): DashboardAction => ({ type: 'tick', at: scheduler.now() })));
+    return concat(
+      of<DashboardAction>({ type: 'round-started', at: scheduler.now(), variant: request.variant }),
+      // The ticks stop when every load has completed.
+      merge(loads.pipe(endWith(null)), ticks).pipe(takeWhile((action): action is DashboardAction => action !== null)),
+      defer(() => of<DashboardAction>({ type: 'round-ended', at: scheduler.now() })),
+    );
+  });
+
+/** What starts rounds, and how. */
+export interface RoundSchedule {
+  /** Manual "run now" requests. */
+  readonly runs: Observable<unknown>;
+  /** Auto-rerun on/off, starting with the initial setting. */
+  readonly auto: Observable<boolean>;
+  readonly intervalMs: number;
+  /** Runs one round with the variant in force when it starts (e.g. {@link runRound}). */
+  readonly round: (index: number) => Observable<DashboardAction>;
+  readonly scheduler: SchedulerLike;
+}
+
+/**
+ * Runs rounds one at a time: one at once on subscription, one per manual run, and, while auto is
+ * on, one `intervalMs` after the previous round ENDED (not on a fixed timer). Rounds never overlap:
+ * a run requested while a round is going is ignored (exhaustMap), since the next auto round or key
+ * press comes soon enough and queued rounds would run on stale settings. Turning auto on while idle
+ * runs a round at once.
+ */
+export const scheduleRounds = ({ runs, auto, intervalMs, round, scheduler }: RoundSchedule): Observable<DashboardAction> =>
+  defer(() => {
+    const ended = new Subject<void>();
+    const afterEachEnd = ended.pipe(switchMap(() => timer(intervalMs, scheduler)));
+    const autoRuns = auto.pipe(switchMap((on, index) => (!on ? EMPTY : index === 0 ? afterEachEnd : concat(of(0), afterEachEnd))));
+    // autoRuns subscribes before the first round starts, so it never misses that round's end.
+    return merge(autoRuns, runs, of(0)).pipe(
+      exhaustMap((_, index) => round(index).pipe(tap({ complete: () => ended.next() }))),
+    );
+  });
