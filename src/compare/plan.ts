@@ -1,0 +1,96 @@
+import type { Endpoint } from '../domain/endpoints.js';
+import { NO_FAULTS, type FaultMap, type FaultSpec } from '../domain/fault-spec.js';
+import { DEFAULT_LOAD_REQUEST, type BackoffOptions, type LoadRequest } from '../domain/load-request.js';
+import { MODEL_IDS, type ModelId, type Variant } from '../domain/models.js';
+import type { LatencySpec } from '../domain/server-control.js';
+import type { ScheduledLoad } from './schedule.js';
+import type { Scenario, VariantChoice } from './scenario/scenario-schema.js';
+
+/** Client options shared by every load of a comparison. */
+export interface ClientOptions {
+  readonly deadlineMs: number;
+  readonly retries: number;
+  readonly maxInFlight: number;
+  readonly backoff: BackoffOptions;
+}
+
+/** A change of faults from measured run `atRun` on. */
+export interface FaultChange {
+  readonly atRun: number;
+  readonly faults: Readonly<Partial<Record<Endpoint, FaultSpec>>>;
+}
+
+/** A scenario with every default applied and the command-line overrides merged in. */
+export interface ComparePlan {
+  readonly scenario: string;
+  readonly description: string;
+  readonly runs: number;
+  readonly warmup: number;
+  readonly models: readonly ModelId[];
+  readonly variants: readonly Variant[];
+  /** Requests per load, one level after the other. */
+  readonly concurrency: readonly number[];
+  readonly seed: number;
+  readonly client: ClientOptions;
+  readonly latency: Readonly<Partial<Record<Endpoint, LatencySpec>>>;
+  readonly faults: FaultMap;
+  readonly schedule: readonly FaultChange[];
+}
+
+/** What the command line may override. */
+export interface PlanOverrides {
+  readonly runs?: number;
+  readonly warmup?: number;
+  readonly models?: readonly ModelId[];
+  readonly variant?: VariantChoice;
+  readonly concurrency?: readonly number[];
+  readonly seed?: number;
+}
+
+/** Defaults for what a scenario leaves out. */
+export const PLAN_DEFAULTS = { runs: 10, warmup: 2, variant: 'both', concurrency: [3], seed: 1 } as const;
+
+const variantsOf = (choice: VariantChoice): readonly Variant[] => (choice === 'both' ? ['correct', 'naive'] : [choice]);
+
+/** Applies defaults and overrides (flags win over the scenario) to a validated scenario. */
+export const buildPlan = (scenario: Scenario, overrides: PlanOverrides = {}): ComparePlan => {
+  const client = scenario.client ?? {};
+  const latency = Object.fromEntries(Object.entries(scenario.latency ?? {}).map(([endpoint, spec]) => [endpoint, { ms: spec.ms, jitterMs: spec.jitterMs ?? 0 }]));
+  return {
+    scenario: scenario.name,
+    description: scenario.description ?? '',
+    runs: overrides.runs ?? scenario.runs ?? PLAN_DEFAULTS.runs,
+    warmup: overrides.warmup ?? scenario.warmup ?? PLAN_DEFAULTS.warmup,
+    models: [...new Set(overrides.models ?? scenario.models ?? MODEL_IDS)],
+    variants: variantsOf(overrides.variant ?? scenario.variant ?? PLAN_DEFAULTS.variant),
+    concurrency: [...new Set(overrides.concurrency ?? scenario.concurrency ?? PLAN_DEFAULTS.concurrency)],
+    seed: overrides.seed ?? scenario.seed ?? PLAN_DEFAULTS.seed,
+    client: {
+      deadlineMs: client.deadlineMs ?? DEFAULT_LOAD_REQUEST.deadlineMs,
+      retries: client.retries ?? DEFAULT_LOAD_REQUEST.retries,
+      maxInFlight: client.maxInFlight ?? DEFAULT_LOAD_REQUEST.maxInFlight,
+      backoff: { ...DEFAULT_LOAD_REQUEST.backoff, ...client.backoff },
+    },
+    latency,
+    faults: { ...NO_FAULTS, ...scenario.faults },
+    schedule: [...(scenario.schedule ?? [])].sort((a, b) => a.atRun - b.atRun),
+  };
+};
+
+/**
+ * The faults in force for a load: the scenario's faults, then every scheduled change whose `atRun`
+ * is at or before the load's measured run. Warm-ups use the scenario's faults.
+ */
+export const faultsFor = (plan: ComparePlan, load: Pick<ScheduledLoad, 'phase' | 'run'>): FaultMap =>
+  load.phase === 'warmup' ? plan.faults : plan.schedule.filter((change) => change.atRun <= load.run).reduce<FaultMap>((faults, change) => ({ ...faults, ...change.faults }), plan.faults);
+
+/** The request a scheduled load sends: the plan's client options, the load's size and variant, a per-load seed. */
+export const loadRequestFor = (plan: ComparePlan, load: ScheduledLoad): LoadRequest => ({
+  requests: load.concurrency,
+  deadlineMs: plan.client.deadlineMs,
+  retries: plan.client.retries,
+  backoff: plan.client.backoff,
+  maxInFlight: plan.client.maxInFlight,
+  variant: load.variant,
+  seed: (plan.seed + load.index + 1) | 0,
+});

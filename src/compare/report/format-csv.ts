@@ -1,0 +1,51 @@
+import { ENDPOINTS } from '../../domain/endpoints.js';
+import type { CompareReport, CompareResult } from './report-schema.js';
+
+/** Quotes a CSV field when it holds a comma, quote or line break (RFC 4180); inner quotes are doubled. */
+export const csvField = (value: string | number | null): string => {
+  const text = value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+type Column = readonly [name: string, value: (r: CompareResult, report: CompareReport) => string | number | null];
+
+const endpointColumns = (e: (typeof ENDPOINTS)[number]): Column[] => [
+  [`${e}_ok`, (r) => r.endpoints[e].ok],
+  [`${e}_failed`, (r) => r.endpoints[e].failed],
+  [`${e}_lost`, (r) => r.endpoints[e].lost],
+  [`${e}_server_ok`, (r) => r.endpoints[e].serverOk],
+  [`${e}_reasons`, (r) => Object.entries(r.endpoints[e].reasons).map(([reason, n]) => `${reason}=${n}`).join(';')],
+];
+
+const COLUMNS: readonly Column[] = [
+  ['scenario', (_, report) => report.scenario],
+  ['model', (r) => r.model],
+  ['variant', (r) => r.variant],
+  ['concurrency', (r) => r.concurrency],
+  ['runs', (r) => r.runs],
+  ['mean_ms', (r) => r.totalMs.mean],
+  ['ci95_low_ms', (r) => r.totalMs.ci95?.[0] ?? null],
+  ['ci95_high_ms', (r) => r.totalMs.ci95?.[1] ?? null],
+  ['min_ms', (r) => r.totalMs.min],
+  ['max_ms', (r) => r.totalMs.max],
+  ['stddev_ms', (r) => r.totalMs.stddev],
+  ['p50_ms', (r) => r.totalMs.p50],
+  ['p95_ms', (r) => r.totalMs.p95],
+  ['p99_ms', (r) => r.totalMs.p99],
+  ['ms_per_request', (r) => r.msPerRequest],
+  ['first_result_p50_ms', (r) => r.firstResultMs?.p50 ?? null],
+  ...ENDPOINTS.flatMap(endpointColumns),
+  ['preserved_runs', (r) => r.preservedRuns],
+  ['attempts', (r) => r.attempts],
+  ['retries', (r) => r.retries],
+  ['server_received', (r) => r.serverReceived],
+  ['server_mismatch_runs', (r) => r.serverMismatchRuns],
+  ['cpu_ms_mean', (r) => r.cpuMs.mean],
+  ['peak_rss_mb', (r) => r.peakRssMb],
+  ['verdict', (r) => r.comparison?.verdict ?? null],
+  ['median_diff_ms', (r) => r.comparison?.medianDiffMs ?? null],
+];
+
+/** The report as CSV: a header, then one row per model × variant × concurrency level. */
+export const formatCsv = (report: CompareReport): string =>
+  [COLUMNS.map(([name]) => name), ...report.results.map((r) => COLUMNS.map(([, value]) => csvField(value(r, report))))].map((row) => row.join(',')).join('\n') + '\n';
