@@ -1,7 +1,7 @@
 import { EMPTY, Subject, catchError, concat, defer, endWith, exhaustMap, interval, map, merge, of, switchMap, takeWhile, tap, timer, type Observable, type SchedulerLike } from 'rxjs';
 import type { ArenaEvent } from '../domain/events.js';
 import type { LoadRequest } from '../domain/load-request.js';
-import type { ModelId, Variant } from '../domain/models.js';
+import type { ModelId } from '../domain/models.js';
 import type { DashboardAction } from './dashboard-actions.js';
 
 /** One model's instrumented load: cold; unsubscribing aborts it. */

@@ -1,0 +1,99 @@
+import { of, type Observable } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import { describe, expect, it } from 'vitest';
+import type { ArenaEvent } from '../../src/domain/events.js';
+import { loadRequest } from '../../src/domain/load-request.js';
+import type { DashboardAction } from '../../src/streams/dashboard-actions.js';
+import { runRound, scheduleRounds } from '../../src/streams/rounds.js';
+import { eventsOf } from './fixtures.js';
+
+const newScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+const cb = eventsOf('callbacks');
+const rx = eventsOf('reactive');
+
+describe('runRound', () => {
+  it('runs every model at the same time, ticking until the last load completes', () => {
+    const scheduler = newScheduler();
+    scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const loads = { callbacks: cold<ArenaEvent>('-a--b|', { a: cb.start(0, 'perfil'), b: cb.done(4, 0, 1) }), reactive: cold<ArenaEvent>('--c|', { c: rx.start(0, 'perfil') }) };
+      const round = runRound(['callbacks', 'reactive'], loadRequest(), (model) => loads[model as 'callbacks' | 'reactive'], scheduler, 3);
+      expectObservable(round).toBe('SacTb(E|)', {
+        S: { type: 'round-started', at: 0, variant: 'correct' },
+        a: { type: 'arena-event', event: cb.start(0, 'perfil') },
+        c: { type: 'arena-event', event: rx.start(0, 'perfil') },
+        T: { type: 'tick', at: 3 },
+        b: { type: 'arena-event', event: cb.done(4, 0, 1) },
+        E: { type: 'round-ended', at: 5 },
+      });
+      expectSubscriptions(loads.callbacks.subscriptions).toBe('^----!');
+      expectSubscriptions(loads.reactive.subscriptions).toBe('^--!');
+    });
+  });
+
+  it('aborts every load when the round is unsubscribed', () => {
+    const scheduler = newScheduler();
+    scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const load = cold<ArenaEvent>('-----|');
+      expectObservable(runRound(['futures'], loadRequest(), () => load, scheduler, 10), '--!').toBe('S', { S: { type: 'round-started', at: 0, variant: 'correct' } });
+      expectSubscriptions(load.subscriptions).toBe('^-!');
+    });
+  });
+
+  it('turns a load that errors (a bug) into a message and still ends the round', () => {
+    const scheduler = newScheduler();
+    scheduler.run(({ cold, expectObservable }) => {
+      const round = runRound(['futures'], loadRequest({ variant: 'naive' }), () => cold<ArenaEvent>('-#', undefined, new Error('boom')), scheduler, 10);
+      expectObservable(round).toBe('S(mE|)', {
+        S: { type: 'round-started', at: 0, variant: 'naive' },
+        m: { type: 'message', text: 'bug: the futures load failed: boom' },
+        E: { type: 'round-ended', at: 1 },
+      });
+    });
+  });
+
+  it('hands each model the round’s request', () => {
+    const scheduler = newScheduler();
+    const seen: unknown[] = [];
+    const request = loadRequest({ requests: 9, variant: 'naive' });
+    scheduler.run(({ expectObservable }) => {
+      const round = runRound(['callbacks', 'futures'], request, (model, r) => {
+        seen.push([model, r]);
+        return of<ArenaEvent>();
+      }, scheduler);
+      expectObservable(round).toBe('(SE|)', { S: { type: 'round-started', at: 0, variant: 'naive' }, E: { type: 'round-ended', at: 0 } });
+    });
+    expect(seen).toEqual([['callbacks', request], ['futures', request]]);
+  });
+});
+
+describe('scheduleRounds', () => {
+  const marker = (index: number): DashboardAction => ({ type: 'message', text: `round ${index}` });
+  const values = { a: marker(0), b: marker(1), c: marker(2), d: marker(3) };
+
+  it('runs one round at once and ignores run requests while a round is going', () => {
+    const scheduler = newScheduler();
+    scheduler.run(({ cold, hot, expectObservable }) => {
+      const runs = hot('--r-r------r');
+      const round = (index: number): Observable<DashboardAction> => cold('-x---|', { x: marker(index) });
+      expectObservable(scheduleRounds({ runs, auto: of(false), intervalMs: 3, round, scheduler }), '^ 20ms !').toBe('-a----------b', values);
+    });
+  });
+
+  it('with auto on, starts the next round the interval after the previous one ENDED', () => {
+    const scheduler = newScheduler();
+    scheduler.run(({ cold, expectObservable }) => {
+      // Rounds of 5 ms and then 1 ms: the gap after each end stays 3 ms.
+      const round = (index: number): Observable<DashboardAction> => cold(index === 0 ? '-x---|' : '-x|', { x: marker(index) });
+      expectObservable(scheduleRounds({ runs: cold(''), auto: of(true), intervalMs: 3, round, scheduler }), '^ 17ms !').toBe('-a-------b----c---', values);
+    });
+  });
+
+  it('runs at once when auto is turned on while idle, and stops when it is turned off', () => {
+    const scheduler = newScheduler();
+    scheduler.run(({ cold, hot, expectObservable }) => {
+      const auto = hot('f-------t------f', { f: false, t: true });
+      const round = (index: number): Observable<DashboardAction> => cold('-x|', { x: marker(index) });
+      expectObservable(scheduleRounds({ runs: cold(''), auto, intervalMs: 3, round, scheduler }), '^ 25ms !').toBe('-a-------b----c', values);
+    });
+  });
+});
