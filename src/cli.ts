@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
+import { serveCommand } from './cli/serve-command.js';
 import { UsageError } from './cli/usage-error.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -15,7 +16,7 @@ const program = new Command('async-arena')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(`async-arena: ${text.replace(/^error: /, '').trim()}\n`) });
 
-const commands: Command[] = [];
+const commands: Command[] = [serveCommand()];
 for (const command of commands) program.addCommand(command.exitOverride());
 
 try {

@@ -1,0 +1,64 @@
+import { Command } from 'commander';
+import type { Endpoint } from '../domain/endpoints.js';
+import type { FaultSpec } from '../domain/fault-spec.js';
+import type { LatencySpec } from '../domain/server-control.js';
+import { DEFAULT_LATENCY, isServerStartError, listeningLine, startServer, uniformLatency } from '../server/index.js';
+import { collectFault, integerIn } from './options.js';
+import { UsageError } from './usage-error.js';
+
+interface ServeFlags {
+  host: string;
+  port: number;
+  seed: number;
+  latency?: number;
+  jitter?: number;
+  fault?: Partial<Record<Endpoint, FaultSpec>>;
+  allowRemote?: boolean;
+}
+
+/** `--latency` replaces every endpoint's base latency (jitter 0 unless `--jitter`); `--jitter` alone keeps the default bases. */
+const baseLatency = (latency: number | undefined, jitter: number | undefined): Partial<Record<Endpoint, LatencySpec>> => {
+  if (latency !== undefined) return uniformLatency({ ms: latency, jitterMs: jitter ?? 0 });
+  if (jitter === undefined) return {};
+  return Object.fromEntries(Object.entries(DEFAULT_LATENCY).map(([endpoint, spec]) => [endpoint, { ...spec, jitterMs: jitter }]));
+};
+
+/** Resolves on the first SIGINT or SIGTERM. */
+const untilSignal = (): Promise<void> =>
+  new Promise((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop).off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop).on('SIGTERM', stop);
+  });
+
+/**
+ * `async-arena serve`: runs the mock EcoMarket API with fault injection until SIGINT/SIGTERM. Prints
+ * exactly one line, `listening on http://HOST:PORT`, to stdout.
+ */
+export const serveCommand = (): Command =>
+  new Command('serve')
+    .description('Run the mock EcoMarket API (/api/productos, /api/categorias, /api/perfil) with fault injection and a control API under /__control.')
+    .option('--host <host>', 'interface to listen on (non-loopback needs --allow-remote)', '127.0.0.1')
+    .option('--port <n>', 'port to listen on; 0 picks a free one', integerIn(0, 65_535), 3000)
+    .option('--seed <n>', 'seed of latency jitter and fault probabilities', integerIn(0, 2_147_483_647), 1)
+    .option('--latency <ms>', 'base latency of every endpoint (default: productos 120±30, categorias 60±20, perfil 90±25 ms)', integerIn(0, 600_000))
+    .option('--jitter <ms>', 'uniform ± jitter of the base latency', integerIn(0, 600_000))
+    .option('--fault <spec>', 'a fault from the start, ENDPOINT=KIND[:PARAM], e.g. categorias=timeout, perfil=error:503 (repeatable)', collectFault)
+    .option('--allow-remote', 'allow listening on a non-loopback interface (the control API still answers loopback only)')
+    .action(async (flags: ServeFlags) => {
+      const server = await startServer({
+        host: flags.host,
+        port: flags.port,
+        seed: flags.seed,
+        latency: baseLatency(flags.latency, flags.jitter),
+        faults: flags.fault ?? {},
+        allowRemote: flags.allowRemote === true,
+      }).catch((error: unknown) => {
+        throw isServerStartError(error) ? new UsageError(error.message) : error;
+      });
+      process.stdout.write(listeningLine(server.url));
+      await untilSignal();
+      await server.close();
+    });

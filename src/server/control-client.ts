@@ -1,0 +1,63 @@
+import { ENDPOINTS, type Endpoint } from '../domain/endpoints.js';
+import { parseFaultSpec, type FaultMap, type FaultSpec } from '../domain/fault-spec.js';
+import type { ServerControl, ServerStats } from '../domain/server-control.js';
+import { CONTROL_PREFIX } from './control-handler.js';
+import { requestJson, type JsonReply } from './http-json.js';
+
+/** The control API's answer was not what it should be: names the call, the status and the server's message. */
+export class ControlApiError extends Error {
+  override readonly name = 'ControlApiError';
+}
+
+const errorText = (body: unknown): string =>
+  typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'string' ? (body as { error: string }).error : 'no error message';
+
+/** Reads a body as a fault map, or undefined when any endpoint's fault is missing or invalid. */
+const asFaultMap = (body: unknown): FaultMap | undefined => {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const map: Partial<Record<Endpoint, FaultSpec>> = {};
+  for (const endpoint of ENDPOINTS) {
+    const parsed = parseFaultSpec((body as Record<string, unknown>)[endpoint]);
+    if (!parsed.ok) return undefined;
+    map[endpoint] = parsed.value;
+  }
+  return map as FaultMap;
+};
+
+/**
+ * A {@link ServerControl} over the HTTP control API of any server that has one (the mock server in this
+ * or another process, or a `--target`). `close()` is a no-op: it does not own the server.
+ *
+ * @example await connectServer('http://127.0.0.1:3000').setFault('categorias', { kind: 'timeout' });
+ */
+export const connectServer = (url: string): ServerControl => {
+  const base = url.replace(/\/$/, '');
+  const call = async (method: string, path: string, body?: unknown): Promise<unknown> => {
+    const reply: JsonReply = await requestJson(method, `${base}${CONTROL_PREFIX}${path}`, body);
+    if (reply.status !== 200) throw new ControlApiError(`${method} ${CONTROL_PREFIX}${path} answered ${reply.status}: ${errorText(reply.body)}`);
+    return reply.body;
+  };
+  const faults = async (method: string, path: string, body?: unknown): Promise<FaultMap> => {
+    const map = asFaultMap(await call(method, path, body));
+    if (!map) throw new ControlApiError(`${method} ${CONTROL_PREFIX}${path} answered something that is not a fault map`);
+    return map;
+  };
+  return {
+    url: base,
+    setFault: async (endpoint: Endpoint, fault: FaultSpec) => void (await faults('PUT', `/faults/${endpoint}`, fault)),
+    clearFaults: async () => void (await faults('DELETE', '/faults')),
+    faults: () => faults('GET', '/faults'),
+    stats: async () => (await call('GET', '/stats')) as ServerStats,
+    close: async () => undefined,
+  };
+};
+
+/** True when `url` answers the control API (`GET /__control/faults` with a fault map) within `timeoutMs`. */
+export const probeControlApi = async (url: string, timeoutMs = 1000): Promise<boolean> => {
+  try {
+    const reply = await requestJson('GET', `${url.replace(/\/$/, '')}${CONTROL_PREFIX}/faults`, undefined, timeoutMs);
+    return reply.status === 200 && asFaultMap(reply.body) !== undefined;
+  } catch {
+    return false;
+  }
+};

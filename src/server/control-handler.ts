@@ -1,0 +1,64 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ENDPOINTS, isEndpoint } from '../domain/endpoints.js';
+import { parseFaultSpec } from '../domain/fault-spec.js';
+import type { FaultBook } from './fault-book.js';
+import { isLoopbackAddress } from './loopback.js';
+import { readBody } from './read-body.js';
+import { sendError, sendJson } from './send-json.js';
+import type { ServerCounters } from './server-counters.js';
+
+/** Where the control API lives. */
+export const CONTROL_PREFIX = '/__control';
+
+/** Largest fault spec the control API reads. */
+export const CONTROL_BODY_LIMIT = 16 * 1024;
+
+/** What the control API reads and updates. */
+export interface ControlContext {
+  readonly book: FaultBook;
+  readonly counters: ServerCounters;
+}
+
+/** Answers one request under {@link CONTROL_PREFIX}; `path` has no query string. */
+export type ControlHandler = (path: string, req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+const methodNotAllowed = (res: ServerResponse, allow: string): void => sendError(res, 405, `method not allowed; use ${allow}`, { allow });
+
+/**
+ * Creates the control API, for loopback peers only (403 otherwise):
+ * `GET /__control/faults` → each endpoint's fault; `PUT /__control/faults/ENDPOINT` with a fault spec →
+ * the new faults (400 naming the bad field, 404 for an unknown endpoint, 413 over 16 KiB);
+ * `DELETE /__control/faults` → all cleared; `GET /__control/stats` → the server's stats.
+ */
+export const createControlHandler = ({ book, counters }: ControlContext): ControlHandler => {
+  const putFault = async (name: string, req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (!isEndpoint(name)) return sendError(res, 404, `unknown endpoint "${name}" (expected ${ENDPOINTS.join(', ')})`);
+    if (req.method !== 'PUT') return methodNotAllowed(res, 'PUT');
+    const body = await readBody(req, CONTROL_BODY_LIMIT);
+    if (!body.ok) return sendError(res, 413, `fault spec larger than ${CONTROL_BODY_LIMIT} bytes`);
+    let value: unknown;
+    try {
+      value = JSON.parse(body.text);
+    } catch (error) {
+      return sendError(res, 400, `invalid JSON: ${(error as Error).message}`);
+    }
+    const parsed = parseFaultSpec(value);
+    if (!parsed.ok) return sendError(res, 400, `invalid fault spec: ${parsed.error}`);
+    book.set(name, parsed.value);
+    sendJson(res, 200, book.all);
+  };
+
+  return async (path, req, res) => {
+    if (!isLoopbackAddress(req.socket.remoteAddress)) return sendError(res, 403, 'the control API only answers loopback clients');
+    const route = path.slice(CONTROL_PREFIX.length);
+    if (route === '/faults') {
+      if (req.method === 'GET') return sendJson(res, 200, book.all);
+      if (req.method !== 'DELETE') return methodNotAllowed(res, 'GET, DELETE');
+      book.clear();
+      return sendJson(res, 200, book.all);
+    }
+    if (route.startsWith('/faults/')) return putFault(route.slice('/faults/'.length), req, res);
+    if (route === '/stats') return req.method === 'GET' ? sendJson(res, 200, counters.snapshot()) : methodNotAllowed(res, 'GET');
+    sendError(res, 404, `no control route ${path}`);
+  };
+};
