@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { NO_FAULTS } from '../../src/domain/fault-spec.js';
+import { MODEL_IDS } from '../../src/domain/models.js';
+import { buildPlan, faultsFor, loadRequestFor } from '../../src/compare/plan.js';
+import { buildSchedule } from '../../src/compare/schedule.js';
+
+describe('buildPlan', () => {
+  it('fills in defaults for what a scenario leaves out', () => {
+    const plan = buildPlan({ name: 'bare' });
+    expect(plan).toMatchObject({ scenario: 'bare', runs: 10, warmup: 2, models: MODEL_IDS, variants: ['correct', 'naive'], concurrency: [3], seed: 1, faults: NO_FAULTS, schedule: [] });
+    expect(plan.client).toEqual({ deadlineMs: 1000, retries: 0, maxInFlight: 100, backoff: { baseMs: 50, maxMs: 1000 } });
+  });
+
+  it('lets flags override the scenario', () => {
+    const scenario = { name: 's', runs: 20, warmup: 3, models: ['callbacks' as const], variant: 'both' as const, concurrency: [3], seed: 5 };
+    const plan = buildPlan(scenario, { runs: 2, warmup: 0, models: ['futures', 'reactive'], variant: 'naive', concurrency: [30, 300], seed: 9 });
+    expect(plan).toMatchObject({ runs: 2, warmup: 0, models: ['futures', 'reactive'], variants: ['naive'], concurrency: [30, 300], seed: 9 });
+  });
+
+  it('merges partial client options and latencies over the defaults', () => {
+    const plan = buildPlan({ name: 's', client: { retries: 2, backoff: { maxMs: 80 } }, latency: { perfil: { ms: 10 } } });
+    expect(plan.client).toEqual({ deadlineMs: 1000, retries: 2, maxInFlight: 100, backoff: { baseMs: 50, maxMs: 80 } });
+    expect(plan.latency).toEqual({ perfil: { ms: 10, jitterMs: 0 } });
+  });
+});
+
+describe('faultsFor', () => {
+  const plan = buildPlan({
+    name: 's',
+    faults: { categorias: { kind: 'timeout' } },
+    schedule: [
+      { atRun: 4, faults: { perfil: { kind: 'reset' } } },
+      { atRun: 2, faults: { categorias: { kind: 'none' } } },
+    ],
+  });
+
+  it('applies scheduled changes from their run on, in run order', () => {
+    expect(faultsFor(plan, { phase: 'measured', run: 0 })).toEqual({ ...NO_FAULTS, categorias: { kind: 'timeout' } });
+    expect(faultsFor(plan, { phase: 'measured', run: 2 })).toEqual(NO_FAULTS);
+    expect(faultsFor(plan, { phase: 'measured', run: 5 })).toEqual({ ...NO_FAULTS, perfil: { kind: 'reset' } });
+  });
+
+  it('keeps warm-ups on the scenario faults', () => {
+    expect(faultsFor(plan, { phase: 'warmup', run: 7 })).toEqual({ ...NO_FAULTS, categorias: { kind: 'timeout' } });
+  });
+});
+
+describe('loadRequestFor', () => {
+  it('sends the level as the number of requests, the variant, the client options and a per-load seed', () => {
+    const plan = buildPlan({ name: 's', client: { deadlineMs: 300, retries: 1 }, concurrency: [30] });
+    const [first, second] = buildSchedule(plan);
+    expect(loadRequestFor(plan, first!)).toMatchObject({ requests: 30, deadlineMs: 300, retries: 1, maxInFlight: 100, variant: first!.variant });
+    expect(loadRequestFor(plan, first!).seed).not.toBe(loadRequestFor(plan, second!).seed);
+  });
+});

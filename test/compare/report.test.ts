@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { buildPlan } from '../../src/compare/plan.js';
+import { buildReport } from '../../src/compare/report/build-report.js';
+import { csvField, formatCsv } from '../../src/compare/report/format-csv.js';
+import { formatMarkdown, renderMarkdownTable } from '../../src/compare/report/format-markdown.js';
+import { formatReport } from '../../src/compare/report/format-report.js';
+import { formatTable, renderTextTable } from '../../src/compare/report/format-table.js';
+import { compareReportSchema } from '../../src/compare/report/report-schema.js';
+import { runRecord } from './fixtures.js';
+
+const plan = buildPlan({ name: 'fixed', description: 'fixed runs', runs: 4, warmup: 0, models: ['callbacks', 'reactive'], variant: 'both', concurrency: [3], seed: 5 });
+const records = [0, 1, 2, 3].flatMap((run) => [
+  runRecord('callbacks', 'correct', run, 250 + run),
+  runRecord('reactive', 'correct', run, 300 + run),
+  runRecord('callbacks', 'naive', run, 250 + run),
+  runRecord('reactive', 'naive', run, 251 + run),
+]);
+const report = buildReport(plan, records);
+const result = (model: string, variant: string) => report.results.find((r) => r.model === model && r.variant === variant)!;
+
+describe('buildReport', () => {
+  it('summarizes each model × variant × level with the preserved runs and the server truth', () => {
+    expect(report.results.map((r) => `${r.model} ${r.variant}`)).toEqual(['callbacks correct', 'reactive correct', 'callbacks naive', 'reactive naive']);
+    expect(result('callbacks', 'correct')).toMatchObject({
+      runs: 4,
+      totalMs: { count: 4, mean: 251.5, min: 250, max: 253, p50: 251.5 },
+      msPerRequest: 251.5 / 3,
+      preservedRuns: 4,
+      attempts: 12,
+      retries: 0,
+      serverReceived: 12,
+      serverMismatchRuns: 0,
+      endpoints: { categorias: { ok: 0, failed: 4, lost: 0, reasons: { timeout: 4 }, serverOk: 0 }, perfil: { ok: 4, serverOk: 4 } },
+    });
+    expect(result('callbacks', 'naive')).toMatchObject({ preservedRuns: 0, endpoints: { perfil: { ok: 0, lost: 4, reasons: { discarded: 4 } } } });
+    expect(result('callbacks', 'correct').peakRssMb).toBe(103);
+  });
+
+  it('compares models within a variant: clearly slower versus no meaningful difference', () => {
+    expect(result('callbacks', 'correct').comparison).toMatchObject({ verdict: 'fastest', baseline: 'callbacks' });
+    expect(result('reactive', 'correct').comparison).toMatchObject({ verdict: 'slower', baseline: 'callbacks', medianDiffMs: 50 });
+    expect(result('reactive', 'naive').comparison).toMatchObject({ verdict: 'no meaningful difference', baseline: 'callbacks' });
+  });
+
+  it('counts a run where the server answered more than the model delivered as not preserved', () => {
+    const odd = { ...runRecord('callbacks', 'correct', 0, 250), server: { productos: { received: 1, ok: 1 }, categorias: { received: 1, ok: 1 }, perfil: { received: 1, ok: 1 } } };
+    const single = buildReport(buildPlan({ name: 'x', models: ['callbacks'], variant: 'correct' }), [odd]);
+    expect(single.results[0]).toMatchObject({ preservedRuns: 0, serverMismatchRuns: 1 });
+  });
+
+  it('validates against the exported schema and is reproducible', () => {
+    expect(compareReportSchema.safeParse(report).success).toBe(true);
+    expect(buildReport(plan, records)).toEqual(report);
+    expect(compareReportSchema.parse(JSON.parse(formatReport(report, 'json', { color: false })))).toEqual(report);
+  });
+});
+
+describe('CSV', () => {
+  it('quotes fields that hold commas, quotes or line breaks', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField(null)).toBe('');
+    expect(csvField(2.5)).toBe('2.5');
+  });
+
+  it('has a header and one row per model × variant × level, all of the same width', () => {
+    const lines = formatCsv(report).trimEnd().split('\n');
+    expect(lines).toHaveLength(1 + 4);
+    const header = lines[0]!.split(',');
+    expect(header.slice(0, 6)).toEqual(['scenario', 'model', 'variant', 'concurrency', 'runs', 'mean_ms']);
+    for (const line of lines) expect(line.split(',')).toHaveLength(header.length);
+    const row = Object.fromEntries(header.map((name, i) => [name, lines[3]!.split(',')[i]]));
+    expect(row).toMatchObject({ model: 'callbacks', variant: 'naive', mean_ms: '251.5', perfil_lost: '4', perfil_reasons: 'discarded=4', preserved_runs: '0' });
+  });
+});
+
+describe('markdown', () => {
+  it('renders tables with escaped cells and right-aligned numbers', () => {
+    const table = renderMarkdownTable({ title: 'T', headers: ['Name', 'ms'], align: ['left', 'right'], rows: [[{ text: 'a|b' }, { text: '1.0' }]] });
+    expect(table).toBe('### T\n\n| Name | ms |\n| --- | ---: |\n| a\\|b | 1.0 |');
+  });
+
+  it('includes a Mermaid bar chart of the mean time of every model × variant', () => {
+    const markdown = formatMarkdown(report);
+    expect(markdown).toContain('```mermaid\nxychart-beta\n');
+    expect(markdown).toContain('x-axis ["callbacks correct", "reactive correct", "callbacks naive", "reactive naive"]');
+    expect(markdown).toContain(`bar [${[251.5, 301.5, 251.5, 252.5].map((v) => v.toFixed(1)).join(', ')}]`);
+    expect(markdown).toContain('| callbacks | naive | 4/0/0 | 0/4/0 | 0/0/4 | 0/4 |');
+  });
+});
+
+describe('terminal table', () => {
+  it('aligns columns by their text and colors only when allowed', () => {
+    const table = { title: 'T', headers: ['Model', 'ms'], align: ['left', 'right'] as const, rows: [[{ text: 'callbacks' }, { text: '1.5', tone: 'bad' as const }], [{ text: 'futures' }, { text: '12.25' }]] };
+    expect(renderTextTable(table, false)).toBe('T\nModel         ms\ncallbacks    1.5\nfutures    12.25');
+    expect(renderTextTable(table, true)).toContain('\u001b[31m1.5\u001b[39m');
+  });
+
+  it('prints no escape codes without color', () => {
+    const plain = formatTable(report, { color: false });
+    expect(plain).not.toContain('\u001b[');
+    expect(plain).toContain('Scenario fixed — fixed runs');
+    expect(formatTable(report, { color: true })).toContain('\u001b[');
+  });
+
+  it('adds a time-per-request table across levels when there are several', () => {
+    const levels = buildPlan({ name: 'sweep', models: ['futures'], variant: 'correct', concurrency: [3, 300], runs: 2 });
+    const sweep = buildReport(levels, [0, 1].flatMap((run) => [runRecord('futures', 'correct', run, 30, 3), runRecord('futures', 'correct', run, 600, 300)]));
+    const text = formatTable(sweep, { color: false });
+    expect(text).toContain('Mean time per request, ms');
+    expect(text).toMatch(/futures\s+correct\s+10\.0\s+2\.00/);
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_SCENARIOS, findBuiltinScenario } from '../../src/compare/scenario/builtin-scenarios.js';
+import { parseScenarioText, validateScenario } from '../../src/compare/scenario/parse-scenario.js';
+
+const fullScenario = `
+name: every-field
+description: all fields set
+runs: 4
+warmup: 1
+models: [callbacks, reactive]
+variant: both
+concurrency: [3, 30]
+seed: 9
+client:
+  deadlineMs: 300
+  retries: 2
+  maxInFlight: 10
+  backoff: { baseMs: 5, maxMs: 50 }
+latency:
+  productos: { ms: 20, jitterMs: 5 }
+  perfil: { ms: 10 }
+faults:
+  productos: { kind: error, status: 503, probability: 0.5, times: 2 }
+  categorias: { kind: timeout }
+  perfil: { kind: slow-body, ms: 900 }
+schedule:
+  - atRun: 2
+    faults: { categorias: { kind: none }, perfil: { kind: reset } }
+`;
+
+describe('parseScenarioText', () => {
+  it('accepts a file that sets every field', () => {
+    const parsed = parseScenarioText(fullScenario, 'yaml');
+    expect(parsed).toMatchObject({ ok: true, value: { name: 'every-field', client: { retries: 2 }, schedule: [{ atRun: 2 }] } });
+  });
+
+  it('reads JSON by JSON rules', () => {
+    expect(parseScenarioText('{"name": "j", "runs": 2}', 'json')).toEqual({ ok: true, value: { name: 'j', runs: 2 } });
+  });
+
+  it.each([
+    ['a negative whole number', 'name: x\nclient:\n  retries: -1\n', 'client.retries: expected a whole number >= 0'],
+    ['a fraction', 'name: x\nruns: 2.5\n', 'runs: expected a whole number from 1 to 10000'],
+    ['text for a number', 'name: x\nlatency:\n  perfil: { ms: soon }\n', 'latency.perfil.ms: expected a whole number from 0 to 600000'],
+    ['an unknown top-level field', 'name: x\nrunz: 3\n', 'runz: unknown field (expected one of name, description, runs, warmup, models, variant, concurrency, seed, client, latency, faults, schedule)'],
+    ['an unknown client option', 'name: x\nclient:\n  timeout: 5\n', 'client.timeout: unknown field (expected one of deadlineMs, retries, maxInFlight, backoff)'],
+    ['an unknown endpoint', 'name: x\nfaults:\n  carrito: { kind: timeout }\n', 'faults.carrito: unknown field (expected one of productos, categorias, perfil)'],
+    ['an unknown fault kind', 'name: x\nfaults:\n  perfil: { kind: explode }\n', 'faults.perfil.kind: expected one of none, latency, timeout, error, reset, malformed, slow-body'],
+    ['a fault field of another kind', 'name: x\nfaults:\n  perfil: { kind: timeout, status: 500 }\n', 'faults.perfil.status: unknown field (expected one of kind, probability, times)'],
+    ['an out-of-range probability', 'name: x\nfaults:\n  perfil: { kind: reset, probability: 1.5 }\n', 'faults.perfil.probability: expected a number <= 1'],
+    ['an unknown model', 'name: x\nmodels: [callbacks, threads]\n', 'models.1: expected one of callbacks, futures, async-await, reactive'],
+    ['an unknown variant', 'name: x\nvariant: clever\n', 'variant: expected one of correct, naive, both'],
+    ['an empty concurrency list', 'name: x\nconcurrency: []\n', 'concurrency: expected at least one level'],
+    ['a schedule entry without faults', 'name: x\nschedule:\n  - atRun: 2\n', 'schedule.0.faults: missing (expected a mapping of fields)'],
+    ['a missing name', 'runs: 3\n', 'name: missing (expected text)'],
+    ['a badly formed name', 'name: My Scenario\n', 'name: expected lowercase letters, digits and dashes'],
+    ['a list instead of a mapping', '- name: x\n', '(root): expected a mapping of fields'],
+    ['an empty file', '', 'the scenario is empty'],
+    ['a YAML syntax error', 'name: x\nruns: [1\n', 'invalid YAML: line 3, column 1: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+    ['a duplicated key', 'name: x\nname: y\n', 'invalid YAML: line 2, column 1: Map keys must be unique'],
+  ])('rejects %s with one line naming the field', (_, text, message) => {
+    expect(parseScenarioText(text, 'yaml')).toEqual({ ok: false, error: message });
+  });
+
+  it('reports a JSON syntax error with its line and column', () => {
+    expect(parseScenarioText('{\n  "name": "x",\n}', 'json')).toEqual({ ok: false, error: 'invalid JSON: line 3, column 1: Expected double-quoted property name' });
+  });
+});
+
+describe('built-in scenarios', () => {
+  it('are valid scenarios with unique names', () => {
+    for (const scenario of BUILTIN_SCENARIOS) expect(validateScenario(scenario)).toEqual({ ok: true, value: scenario });
+    expect(new Set(BUILTIN_SCENARIOS.map((s) => s.name)).size).toBe(BUILTIN_SCENARIOS.length);
+  });
+
+  it('include the cases the comparison is about', () => {
+    for (const name of ['baseline', 'categorias-timeout', 'flaky-with-retries', 'connection-reset', 'malformed-json', 'slow-body', 'scale']) {
+      expect(findBuiltinScenario(name)?.description).toBeTruthy();
+    }
+    expect(Math.max(...(findBuiltinScenario('scale')?.concurrency ?? []))).toBeGreaterThanOrEqual(10_000);
+  });
+});
