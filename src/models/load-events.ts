@@ -1,0 +1,112 @@
+import { endpointPath } from '../domain/endpoints.js';
+import type { DoneEvent, FailureEvent, RetryEvent, StartEvent, SuccessEvent } from '../domain/events.js';
+import type { ModelId } from '../domain/models.js';
+import { isTransportError, type TransportError, type TransportResponse } from '../domain/transport.js';
+import { requestEndpoint } from './request-endpoint.js';
+import { RequestFailure } from './request-failure.js';
+
+/**
+ * The plumbing every model shares: builds one load's events, stamped with `at` = ms since the load
+ * started (`performance.now()`), and keeps the book that guarantees exactly one final `success` or
+ * `failure` per request and the `done` tally. Models decide *when* to emit; this only decides *what*.
+ *
+ * @example
+ * const events = new LoadEvents('callbacks', 3);
+ * subscriber.next(events.start(0, 1));
+ * subscriber.next(events.success(0, response));
+ */
+export class LoadEvents {
+  private readonly origin = performance.now();
+  private readonly attempts: Uint32Array;
+  private readonly attemptStartedAt: Float64Array;
+  private readonly settled: Uint8Array;
+  private delivered = 0;
+  private failed = 0;
+
+  constructor(
+    readonly model: ModelId,
+    readonly requests: number,
+  ) {
+    this.attempts = new Uint32Array(requests);
+    this.attemptStartedAt = new Float64Array(requests);
+    this.settled = new Uint8Array(requests);
+  }
+
+  /** Ms since the load started. */
+  now(): number {
+    return performance.now() - this.origin;
+  }
+
+  /** Attempt number `attempt` of request `requestId` leaves the model. */
+  start(requestId: number, attempt: number): StartEvent {
+    const at = this.now();
+    this.attempts[requestId] = attempt;
+    this.attemptStartedAt[requestId] = at;
+    return { type: 'start', ...this.base(requestId), at };
+  }
+
+  /** The request's data is delivered (final). */
+  success(requestId: number, response: TransportResponse): SuccessEvent {
+    this.settle(requestId);
+    this.delivered += 1;
+    const at = this.now();
+    return { type: 'success', ...this.base(requestId), at, latencyMs: this.latency(requestId, at), status: response.status, items: response.items };
+  }
+
+  /**
+   * The request failed for good. `error` must be a {@link TransportError}: anything else is a bug and
+   * is rethrown, so the model's stream errors instead of reporting it as a failure.
+   */
+  failure(requestId: number, error: unknown): FailureEvent {
+    if (!isTransportError(error)) throw error;
+    this.settle(requestId);
+    this.failed += 1;
+    const at = this.now();
+    return { type: 'failure', ...this.base(requestId), at, latencyMs: this.latency(requestId, at), reason: error.reason, status: error.status, message: error.message };
+  }
+
+  /** The current attempt failed with `error`; the next one starts in `delayMs`. */
+  retry(requestId: number, error: TransportError, delayMs: number): RetryEvent {
+    return { type: 'retry', ...this.base(requestId), at: this.now(), delayMs, reason: error.reason };
+  }
+
+  /**
+   * A naive load gives up after `cause` failed: the failure of that request (unless it already has
+   * its final event), then a `discarded` failure, naming the cause, for every request without one.
+   * Requests never sent report attempt 1 and latency 0. Anything but a {@link RequestFailure} is a bug and is rethrown.
+   */
+  abandon(cause: unknown): FailureEvent[] {
+    if (!(cause instanceof RequestFailure)) throw cause;
+    const failure = this.settled[cause.requestId] ? undefined : this.failure(cause.requestId, cause.error);
+    const at = this.now();
+    const message = `discarded because ${endpointPath(requestEndpoint(cause.requestId))} failed: ${failure?.message ?? String(cause.error)}`;
+    const discarded: FailureEvent[] = failure ? [failure] : [];
+    for (let requestId = 0; requestId < this.requests; requestId += 1) {
+      if (this.settled[requestId]) continue;
+      this.settle(requestId);
+      this.failed += 1;
+      const latencyMs = this.attempts[requestId] ? this.latency(requestId, at) : 0;
+      discarded.push({ type: 'failure', ...this.base(requestId), attempt: Math.max(1, this.attempts[requestId] ?? 0), at, latencyMs, reason: 'discarded', message });
+    }
+    return discarded;
+  }
+
+  /** The load is over. */
+  done(): DoneEvent {
+    const at = this.now();
+    return { type: 'done', model: this.model, at, totalMs: at, delivered: this.delivered, failed: this.failed };
+  }
+
+  private base(requestId: number) {
+    return { model: this.model, requestId, endpoint: requestEndpoint(requestId), attempt: this.attempts[requestId] ?? 0 };
+  }
+
+  private latency(requestId: number, at: number): number {
+    return at - (this.attemptStartedAt[requestId] ?? at);
+  }
+
+  private settle(requestId: number): void {
+    if (this.settled[requestId]) throw new Error(`bug: request ${requestId} already has its final event`);
+    this.settled[requestId] = 1;
+  }
+}
