@@ -1,0 +1,106 @@
+import { once } from 'node:events';
+import type { IncomingMessage } from 'node:http';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Endpoint } from '../../src/domain/endpoints.js';
+import { TransportError, type TransportCall } from '../../src/domain/transport.js';
+import { CATALOG } from '../../src/server/catalog.js';
+import { startServer, uniformLatency, type MockServer } from '../../src/server/index.js';
+import { createHttpTransport, type HttpTransport } from '../../src/transport/http-transport.js';
+
+let server: MockServer;
+let transport: HttpTransport;
+
+beforeAll(async () => {
+  server = await startServer({ port: 0, latency: uniformLatency({ ms: 5, jitterMs: 0 }) });
+  transport = createHttpTransport({ baseUrl: server.url });
+});
+afterEach(() => server.clearFaults());
+afterAll(async () => {
+  transport.close();
+  await server.close();
+});
+
+const call = (endpoint: Endpoint, overrides: Partial<TransportCall> = {}): TransportCall => ({ endpoint, requestId: 0, deadlineMs: 300, ...overrides });
+const failureOf = (promise: Promise<unknown>): Promise<TransportError> =>
+  promise.then(
+    () => expect.fail('expected a TransportError'),
+    (error: unknown) => {
+      expect(error).toBeInstanceOf(TransportError);
+      return error as TransportError;
+    },
+  );
+/** Resolves with the next request the server receives on `path`. */
+const nextRequest = (path: string): Promise<IncomingMessage> =>
+  new Promise((resolve) => {
+    const onRequest = (request: IncomingMessage): void => {
+      if (request.url !== path) return;
+      server.server.off('request', onRequest);
+      resolve(request);
+    };
+    server.server.on('request', onRequest);
+  });
+
+describe('createHttpTransport against the mock server', () => {
+  it.each(['productos', 'categorias', 'perfil'] as const)('delivers /api/%s validated, with its item count', async (endpoint) => {
+    const response = await transport.get(call(endpoint));
+    expect(response).toEqual({ status: 200, data: CATALOG[endpoint], items: Array.isArray(CATALOG[endpoint]) ? (CATALOG[endpoint] as unknown[]).length : 1 });
+  });
+
+  it('an error fault is http with the status', async () => {
+    await server.setFault('perfil', { kind: 'error', status: 503 });
+    expect(await failureOf(transport.get(call('perfil')))).toMatchObject({ reason: 'http', status: 503 });
+  });
+
+  it('a reset before answering is reset', async () => {
+    await server.setFault('perfil', { kind: 'reset' });
+    expect((await failureOf(transport.get(call('perfil')))).reason).toBe('reset');
+  });
+
+  it('a 200 with invalid JSON is malformed, never data', async () => {
+    await server.setFault('productos', { kind: 'malformed' });
+    expect(await failureOf(transport.get(call('productos')))).toMatchObject({ reason: 'malformed', status: 200 });
+  });
+
+  it('a server that never answers hits the deadline', async () => {
+    await server.setFault('categorias', { kind: 'timeout' });
+    expect(await failureOf(transport.get(call('categorias', { deadlineMs: 100 })))).toMatchObject({ reason: 'timeout', message: 'timeout after 100 ms' });
+  });
+
+  it('the deadline is total: a body that keeps dribbling past it is a timeout', async () => {
+    await server.setFault('productos', { kind: 'slow-body', ms: 2000 });
+    expect((await failureOf(transport.get(call('productos', { deadlineMs: 150 })))).reason).toBe('timeout');
+  });
+
+  it('a body larger than maxBodyBytes is too-large', async () => {
+    const small = createHttpTransport({ baseUrl: server.url, maxBodyBytes: 100 });
+    try {
+      expect((await failureOf(small.get(call('productos')))).reason).toBe('too-large');
+    } finally {
+      small.close();
+    }
+  });
+
+  it("the caller's abort cancels the call and destroys its socket", async () => {
+    await server.setFault('categorias', { kind: 'timeout' });
+    const controller = new AbortController();
+    const received = nextRequest('/api/categorias');
+    const pending = failureOf(transport.get(call('categorias', { deadlineMs: 10_000, signal: controller.signal })));
+    const { socket } = await received;
+    const socketClosed = once(socket, 'close');
+    controller.abort();
+    expect((await pending).reason).toBe('canceled');
+    await socketClosed;
+    expect(socket.destroyed).toBe(true);
+  });
+
+  it('a closed port is refused', async () => {
+    const closed = await startServer({ port: 0 });
+    await closed.close();
+    const orphan = createHttpTransport({ baseUrl: closed.url });
+    try {
+      expect(await failureOf(orphan.get(call('perfil')))).toMatchObject({ reason: 'refused', message: 'connection refused' });
+    } finally {
+      orphan.close();
+    }
+  });
+});
