@@ -1,0 +1,98 @@
+import { Command, Option } from 'commander';
+import { writeFile } from 'node:fs/promises';
+import type { ModelId } from '../domain/models.js';
+import type { ServerControl } from '../domain/server-control.js';
+import { instrumentedLoad } from '../models/instrumented-load.js';
+import { buildPlan, type ComparePlan } from '../compare/plan.js';
+import { buildReport } from '../compare/report/build-report.js';
+import { REPORT_FORMATS, formatReport, type ReportFormat } from '../compare/report/format-report.js';
+import { runComparison } from '../compare/runner/run-comparison.js';
+import { loadScenario } from '../compare/scenario/load-scenario.js';
+import type { VariantChoice } from '../compare/scenario/scenario-schema.js';
+import { connectServer, isServerStartError, probeControlApi, startServerProcess } from '../server/index.js';
+import { createHttpTransport } from '../transport/http-transport.js';
+import { concurrencyList, modelList } from './compare-options.js';
+import { progressWriter } from './compare-progress.js';
+import { httpUrl, integerIn } from './options.js';
+import { UsageError } from './usage-error.js';
+
+interface CompareFlags {
+  scenario: string;
+  runs?: number;
+  warmup?: number;
+  models?: ModelId[];
+  variant?: VariantChoice;
+  concurrency?: number[];
+  seed?: number;
+  target?: string;
+  format: ReportFormat;
+  out?: string;
+}
+
+/** The server to measure against: `--target` (its control API is required) or the mock server in a child process. */
+const openServer = async (plan: ComparePlan, target: string | undefined): Promise<ServerControl> => {
+  if (target !== undefined) {
+    if (!(await probeControlApi(target))) throw new UsageError(`--target ${target}: no async-arena control API answers there (start one with \`async-arena serve\`)`, 1);
+    if (Object.keys(plan.latency).length > 0) process.stderr.write(`async-arena: note: --target keeps its own latencies; the scenario's are not applied\n`);
+    return connectServer(target);
+  }
+  return startServerProcess({ host: '127.0.0.1', port: 0, seed: plan.seed, latency: plan.latency }).catch((error: unknown) => {
+    throw isServerStartError(error) ? new UsageError(error.message, 1) : error;
+  });
+};
+
+/** Color in the table only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+const colorAllowed = (out: string | undefined): boolean => out === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR;
+
+const writeReport = async (text: string, out: string | undefined): Promise<void> => {
+  if (out === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  await writeFile(out, text).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`--out ${out}: cannot write (${error.code ?? error.message})`);
+  });
+};
+
+/** Runs a plan against a server: one shared transport, progress on a terminal stderr only. */
+const measure = async (plan: ComparePlan, server: ServerControl) => {
+  const transport = createHttpTransport({ baseUrl: server.url, maxSockets: plan.client.maxInFlight });
+  const progress = process.stderr.isTTY ? progressWriter(process.stderr) : undefined;
+  try {
+    return await runComparison(plan, { server, load: (model, request) => instrumentedLoad(model, transport, request), onProgress: progress?.update });
+  } finally {
+    progress?.clear();
+    transport.close();
+  }
+};
+
+/**
+ * `async-arena compare`: runs the models on a scenario, interleaved in a seeded order, one load at a
+ * time, and prints the statistics as a table, JSON, markdown or CSV. Flags override the scenario.
+ */
+export const compareCommand = (): Command =>
+  new Command('compare')
+    .description('Run the models repeatedly on a scenario, interleaved, and report time, data kept and lost, and whether differences are meaningful.')
+    .option('--scenario <name|file>', 'a built-in scenario (see `async-arena scenarios`) or a .yaml/.yml/.json file', 'baseline')
+    .option('--runs <n>', 'measured runs per model × variant × level', integerIn(1, 10_000))
+    .option('--warmup <n>', 'warm-up runs before them (not counted)', integerIn(0, 1_000))
+    .option('--models <list>', 'models to run, comma-separated, e.g. callbacks,reactive', modelList)
+    .addOption(new Option('--variant <variant>', 'correct, naive or both').choices(['correct', 'naive', 'both']))
+    .option('--concurrency <list>', 'requests per load, comma-separated levels, e.g. 3,30,300,3000', concurrencyList)
+    .option('--seed <n>', 'seed of the run order, the server and the statistics', integerIn(0, 2_147_483_647))
+    .option('--target <url>', 'measure against a running `async-arena serve` instead of starting one', httpUrl)
+    .addOption(new Option('--format <format>', 'report format').choices(REPORT_FORMATS).default('table'))
+    .option('--out <file>', 'write the report to a file instead of stdout')
+    .action(async (flags: CompareFlags) => {
+      const scenario = await loadScenario(flags.scenario);
+      if (!scenario.ok) throw new UsageError(scenario.error);
+      const plan = buildPlan(scenario.value, flags);
+      const server = await openServer(plan, flags.target);
+      let records;
+      try {
+        records = await measure(plan, server);
+      } finally {
+        await server.close();
+      }
+      await writeReport(formatReport(buildReport(plan, records), flags.format, { color: colorAllowed(flags.out) }), flags.out);
+    });

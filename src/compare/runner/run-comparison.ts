@@ -1,0 +1,76 @@
+import type { Observable } from 'rxjs';
+import { ENDPOINTS, type Endpoint } from '../../domain/endpoints.js';
+import type { ArenaEvent } from '../../domain/events.js';
+import type { FaultMap } from '../../domain/fault-spec.js';
+import type { LoadRequest } from '../../domain/load-request.js';
+import type { ModelId } from '../../domain/models.js';
+import { summarizeLoad } from '../../domain/outcomes.js';
+import type { ServerControl, ServerStats } from '../../domain/server-control.js';
+import { faultsFor, loadRequestFor, type ComparePlan } from '../plan.js';
+import type { RunRecord, ServerDelta } from '../run-record.js';
+import { buildSchedule, type ScheduledLoad } from '../schedule.js';
+import { measureLoad, type MeasuredLoad } from './measure-load.js';
+
+/** Where a comparison stands, reported before each load and once at the end. */
+export interface ComparisonProgress {
+  /** Loads finished, warm-ups included. */
+  readonly done: number;
+  readonly total: number;
+  readonly elapsedMs: number;
+  /** The load about to run; absent at the end. */
+  readonly next?: ScheduledLoad;
+}
+
+/** What a comparison runs against. */
+export interface ComparisonDeps {
+  readonly server: ServerControl;
+  /** Starts one instrumented load of a model (e.g. `instrumentedLoad` bound to a transport). */
+  readonly load: (model: ModelId, request: LoadRequest) => Observable<ArenaEvent>;
+  readonly onProgress?: (progress: ComparisonProgress) => void;
+}
+
+const applyFaults = (server: ServerControl, faults: FaultMap): Promise<unknown> => Promise.all(ENDPOINTS.map((e) => server.setFault(e, faults[e])));
+
+const serverDelta = (before: ServerStats, after: ServerStats): Record<Endpoint, ServerDelta> =>
+  Object.fromEntries(ENDPOINTS.map((e) => [e, { received: after[e].received - before[e].received, ok: after[e].ok - before[e].ok }])) as Record<Endpoint, ServerDelta>;
+
+const toRecord = (load: ScheduledLoad, measured: MeasuredLoad, server: Record<Endpoint, ServerDelta>): RunRecord => {
+  const summary = summarizeLoad(load.model, measured.events);
+  return {
+    model: load.model,
+    variant: load.variant,
+    concurrency: load.concurrency,
+    run: load.run,
+    totalMs: summary.totalMs,
+    firstResultMs: summary.firstResultMs,
+    endpoints: summary.endpoints,
+    delivered: summary.delivered,
+    lost: summary.lost,
+    attempts: summary.attempts,
+    server,
+    cpuMs: measured.cpuMs,
+    peakRssBytes: measured.peakRssBytes,
+  };
+};
+
+/**
+ * Runs a plan's interleaved schedule one load at a time. Before each load the faults in force for
+ * its run are set again (so `times` starts afresh for every model); the server's stats are read
+ * before and after, so each run carries the server's own count of what it answered. Warm-up loads
+ * run the same way and are not recorded.
+ */
+export const runComparison = async (plan: ComparePlan, deps: ComparisonDeps): Promise<RunRecord[]> => {
+  const schedule = buildSchedule(plan);
+  const started = performance.now();
+  const records: RunRecord[] = [];
+  for (const load of schedule) {
+    deps.onProgress?.({ done: load.index, total: schedule.length, elapsedMs: performance.now() - started, next: load });
+    await applyFaults(deps.server, faultsFor(plan, load));
+    const before = await deps.server.stats();
+    const measured = await measureLoad(deps.load(load.model, loadRequestFor(plan, load)));
+    const after = await deps.server.stats();
+    if (load.phase === 'measured') records.push(toRecord(load, measured, serverDelta(before, after)));
+  }
+  deps.onProgress?.({ done: schedule.length, total: schedule.length, elapsedMs: performance.now() - started });
+  return records;
+};
