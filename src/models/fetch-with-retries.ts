@@ -29,6 +29,7 @@ export interface RequestContext {
 export const fetchWithRetries = async (context: RequestContext, requestId: number): Promise<TransportResponse> => {
   const { transport, request, events, random, signal, emit } = context;
   for (let attempt = 1; ; attempt += 1) {
+    signal.throwIfAborted(); // a canceled load starts no attempt
     emit(events.start(requestId, attempt));
     try {
       return await transport.get({ endpoint: requestEndpoint(requestId), requestId, deadlineMs: request.deadlineMs, signal });

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_COMPLETED, asCompleted, Executor, FIRST_COMPLETED, wait } from '../../src/models/executor.js';
+import { CancelledError } from '../../src/models/future.js';
+
+/** A promise settled by the test. */
+const deferred = <T>() => {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  return { promise, resolve, reject };
+};
+const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe('Executor', () => {
+  it('runs at most maxWorkers at once; the rest wait as pending', async () => {
+    const executor = new Executor(2);
+    const gates = [deferred<number>(), deferred<number>(), deferred<number>()];
+    const futures = gates.map((gate) => executor.submit(() => gate.promise));
+    expect(futures.map((f) => f.state)).toEqual(['running', 'running', 'pending']);
+    gates[0]?.resolve(0);
+    await flush();
+    expect(futures.map((f) => f.state)).toEqual(['done', 'running', 'running']);
+  });
+
+  it('cancels queued work only: it never runs and result() rejects with CancelledError', async () => {
+    const executor = new Executor(1);
+    const gate = deferred<string>();
+    let queuedRan = false;
+    const running = executor.submit(() => gate.promise);
+    const queued = executor.submit(async () => {
+      queuedRan = true;
+      return 'never';
+    });
+    expect(running.cancel()).toBe(false);
+    expect(queued.cancel()).toBe(true);
+    expect(queued.state).toBe('cancelled');
+    gate.resolve('first');
+    expect(await running.result()).toBe('first');
+    await expect(queued.result()).rejects.toBeInstanceOf(CancelledError);
+    expect(queuedRan).toBe(false);
+  });
+
+  it('shutdown with cancelFutures cancels the queue and refuses new work', async () => {
+    const executor = new Executor(1);
+    const gate = deferred<number>();
+    const running = executor.submit(() => gate.promise);
+    const queued = [executor.submit(async () => 1), executor.submit(async () => 2)];
+    executor.shutdown({ cancelFutures: true });
+    expect(queued.map((f) => f.state)).toEqual(['cancelled', 'cancelled']);
+    expect(() => executor.submit(async () => 3)).toThrow(/shutdown/);
+    gate.resolve(7);
+    expect(await running.result()).toBe(7);
+  });
+
+  it("result() rejects with the work's own error, stored until read", async () => {
+    const executor = new Executor(1);
+    const future = executor.submit(async () => {
+      throw new Error('boom');
+    });
+    await flush();
+    expect(future.state).toBe('done');
+    await expect(future.result()).rejects.toThrow('boom');
+  });
+});
+
+describe('asCompleted', () => {
+  it('yields futures in completion order, not submission order', async () => {
+    const executor = new Executor(3);
+    const gates = [deferred<string>(), deferred<string>(), deferred<string>()];
+    const futures = gates.map((gate) => executor.submit(() => gate.promise));
+    const order: string[] = [];
+    const reading = (async () => {
+      for await (const future of asCompleted(futures)) order.push(await future.result());
+    })();
+    gates[2]?.resolve('c');
+    await flush();
+    gates[0]?.resolve('a');
+    await flush();
+    gates[1]?.resolve('b');
+    await reading;
+    expect(order).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('wait', () => {
+  it('FIRST_COMPLETED returns as soon as one future is done', async () => {
+    const executor = new Executor(2);
+    const slow = deferred<number>();
+    const fast = deferred<number>();
+    const [slowFuture, fastFuture] = [executor.submit(() => slow.promise), executor.submit(() => fast.promise)];
+    const waiting = wait([slowFuture, fastFuture], FIRST_COMPLETED);
+    fast.resolve(1);
+    const { done, notDone } = await waiting;
+    expect([...done]).toEqual([fastFuture]);
+    expect([...notDone]).toEqual([slowFuture]);
+    slow.resolve(2);
+  });
+
+  it('ALL_COMPLETED waits for every future, failed and cancelled ones included', async () => {
+    const executor = new Executor(1);
+    const gate = deferred<number>();
+    const first = executor.submit(() => gate.promise);
+    const cancelled = executor.submit(async () => 2);
+    cancelled.cancel();
+    const waiting = wait([first, cancelled], ALL_COMPLETED);
+    let returned = false;
+    void waiting.then(() => (returned = true));
+    await flush();
+    expect(returned).toBe(false);
+    gate.reject(new Error('failed'));
+    const { done, notDone } = await waiting;
+    expect(done.size).toBe(2);
+    expect(notDone.size).toBe(0);
+  });
+});
