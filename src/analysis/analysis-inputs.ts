@@ -1,0 +1,27 @@
+import type { CompareReport } from '../compare/report/report-schema.js';
+import type { ModelId } from '../domain/models.js';
+
+/** The measured size of one model's implementation. */
+export interface CodeSize {
+  readonly model: ModelId;
+  /** Files that implement the model (its own file plus helpers only it uses). */
+  readonly files: readonly string[];
+  readonly linesOfCode: number;
+}
+
+/** Everything the analysis document's generated sections are computed from. */
+export interface AnalysisInputs {
+  /** Three requests, no faults, correct variants: claims 1, 2 and the first-result row of 5. */
+  readonly baseline: CompareReport;
+  /** The seed's case (timeout on /categorias), both variants: claim 4 and the naive losses. */
+  readonly categoriasTimeout: CompareReport;
+  /** A concurrency sweep into the thousands, correct variants: claim 3 and the 100+ row of 5. */
+  readonly scale: CompareReport;
+  readonly codeSizes: readonly CodeSize[];
+  /** Per model, the excerpt of its real source (the `lesson` region). */
+  readonly excerpts: Readonly<Record<ModelId, string>>;
+  /** One line describing where and how the figures were measured. */
+  readonly environment: string;
+  /** The command that regenerates the document. */
+  readonly command: string;
+}
