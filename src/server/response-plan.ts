@@ -1,4 +1,4 @@
-import type { FaultKind, FaultSpec } from '../domain/fault-spec.js';
+import type { FaultSpec } from '../domain/fault-spec.js';
 import type { Random } from '../domain/random.js';
 import type { LatencySpec } from '../domain/server-control.js';
 
@@ -41,6 +41,3 @@ export const planResponse = (fault: FaultSpec, base: LatencySpec, random: Random
       return { kind: fault.kind, delayMs };
   }
 };
-
-/** The fault kind a plan applies, or undefined when it applies none. */
-export const appliedFault = (plan: ResponsePlan): Exclude<FaultKind, 'none'> | undefined => (plan.kind === 'none' ? undefined : plan.kind);

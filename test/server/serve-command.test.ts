@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startServer } from '../../src/server/index.js';
+import { leakedHandles, openHandles } from './handles.js';
+import { observe } from './http-probe.js';
+
+const BIN = fileURLToPath(new URL('../../bin/async-arena.js', import.meta.url));
+
+/** Runs `async-arena ARGS…`; `whenListening` (if given) runs once it prints its address, then the process gets SIGINT. */
+const runCli = async (args: string[], whenListening?: (url: string) => Promise<void>): Promise<{ code: number | null; stdout: string; stderr: string }> => {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    const url = /^listening on (\S+)\n/.exec(stdout)?.[1];
+    if (url !== undefined && whenListening !== undefined) {
+      const act = whenListening;
+      whenListening = undefined;
+      void act(url).finally(() => child.kill('SIGINT'));
+    }
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => void (stderr += chunk));
+  const [code] = (await once(child, 'close')) as [number | null];
+  return { code, stdout, stderr };
+};
+
+let baseline: string[];
+beforeEach(() => {
+  baseline = openHandles();
+});
+afterEach(async () => {
+  expect(await leakedHandles(baseline)).toEqual([]);
+});
+
+describe('async-arena serve', () => {
+  it('prints exactly its address, serves the API with the faults given, and exits 0 on SIGINT', async () => {
+    const seen: Awaited<ReturnType<typeof observe>>[] = [];
+    const result = await runCli(['serve', '--port', '0', '--latency', '0', '--fault', 'perfil=error:503'], async (url) => {
+      seen.push(await observe(`${url}/api/categorias`), await observe(`${url}/api/perfil`));
+    });
+    expect(result).toEqual({ code: 0, stdout: expect.stringMatching(/^listening on http:\/\/127\.0\.0\.1:\d+\n$/), stderr: '' });
+    expect(seen.map((s) => s.status)).toEqual([200, 503]);
+  });
+
+  it('exits 2 with one line when the port is in use', async () => {
+    const taken = await startServer({ port: 0 });
+    const port = new URL(taken.url).port;
+    const result = await runCli(['serve', '--port', port]);
+    await taken.close();
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `async-arena: port ${port} is in use; try --port 0\n` });
+  });
+
+  it.each([
+    [['serve', '--port', 'abc'], '--port'],
+    [['serve', '--fault', 'perfil=explode'], 'unknown kind "explode"'],
+    [['serve', '--host', '0.0.0.0', '--port', '0'], '--allow-remote'],
+  ])('exits 2 with a one-line message for %j', async (args, message) => {
+    const result = await runCli(args);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
