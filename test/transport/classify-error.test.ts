@@ -6,7 +6,8 @@ import { classifyTransportError, type ClassifyContext } from '../../src/transpor
 
 const context: ClassifyContext = { deadlineMs: 500, deadlineExpired: false, canceled: false };
 const client = axios.create({ baseURL: 'http://127.0.0.1:9' });
-const mock = new MockAdapter(client);
+// axios-mock-adapter types axios through its CommonJS entry; the instance is the same at run time.
+const mock = new MockAdapter(client as unknown as ConstructorParameters<typeof MockAdapter>[0]);
 afterEach(() => mock.reset());
 
 const failureOf = async (request: Promise<unknown>): Promise<unknown> => request.then(() => expect.fail('expected a rejection'), (error: unknown) => error);
