@@ -1,0 +1,86 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareReportSchema } from '../../src/compare/report/report-schema.js';
+import { BUILTIN_SCENARIOS } from '../../src/compare/scenario/builtin-scenarios.js';
+
+const BIN = new URL('../../bin/async-arena.js', import.meta.url).pathname;
+
+interface Exit {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the CLI as a child process with a non-TTY stdout and stderr. */
+const cli = (...args: string[]): Promise<Exit> =>
+  new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+    });
+  });
+
+let dir: string;
+beforeAll(async () => void (dir = await mkdtemp(join(tmpdir(), 'arena-compare-'))));
+afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+const scenarioFile = async (name: string, text: string): Promise<string> => {
+  const file = join(dir, name);
+  await writeFile(file, text);
+  return file;
+};
+
+describe('async-arena compare with a bad scenario', () => {
+  it('names the file, the field and what was expected, and exits 2', async () => {
+    const file = await scenarioFile('bad-retries.yaml', 'name: x\nclient:\n  retries: -1\n');
+    expect(await cli('compare', '--scenario', file)).toEqual({ code: 2, stdout: '', stderr: `async-arena: ${file}: client.retries: expected a whole number >= 0\n` });
+  });
+
+  it('reports a YAML syntax error with its line in one line', async () => {
+    const file = await scenarioFile('broken.yml', 'name: x\nruns: [1\n');
+    expect(await cli('compare', '--scenario', file)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `async-arena: ${file}: invalid YAML: line 3, column 1: Flow sequence in block collection must be sufficiently indented and end with a ]\n`,
+    });
+  });
+
+  it('reports a missing file and an unknown built-in', async () => {
+    const missing = join(dir, 'nope.json');
+    expect(await cli('compare', '--scenario', missing)).toEqual({ code: 2, stdout: '', stderr: `async-arena: ${missing}: no such file\n` });
+    const unknown = await cli('compare', '--scenario', 'nope');
+    expect(unknown).toMatchObject({ code: 2, stdout: '' });
+    expect(unknown.stderr).toBe(`async-arena: unknown scenario "nope" (built-ins: ${BUILTIN_SCENARIOS.map((s) => s.name).join(', ')}; or give a .yaml, .yml or .json file)\n`);
+  });
+
+  it('rejects a bad flag with exit 2', async () => {
+    const result = await cli('compare', '--models', 'callbacks,threads');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown model "threads"');
+  });
+});
+
+describe('async-arena compare end to end', () => {
+  it('writes a JSON report that validates against the schema, and no progress off a terminal', async () => {
+    const file = await scenarioFile(
+      'tiny.json',
+      JSON.stringify({ name: 'tiny', runs: 2, warmup: 1, models: ['futures', 'reactive'], variant: 'both', client: { deadlineMs: 80 }, latency: { productos: { ms: 5 }, categorias: { ms: 5 }, perfil: { ms: 5 } }, faults: { categorias: { kind: 'timeout' } } }),
+    );
+    const out = join(dir, 'report.json');
+    expect(await cli('compare', '--scenario', file, '--format', 'json', '--out', out, '--concurrency', '3,6')).toEqual({ code: 0, stdout: '', stderr: '' });
+    const report = compareReportSchema.parse(JSON.parse(await readFile(out, 'utf8')));
+    expect(report).toMatchObject({ scenario: 'tiny', runs: 2, concurrency: [3, 6], variants: ['correct', 'naive'] });
+    expect(report.results).toHaveLength(2 * 2 * 2);
+    for (const result of report.results) expect(result.preservedRuns).toBe(result.variant === 'correct' ? 2 : 0);
+  });
+});
+
+describe('async-arena scenarios', () => {
+  it('lists every built-in on its own line', async () => {
+    const { code, stdout } = await cli('scenarios');
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split('\n').map((line) => line.split(/\s+/)[0])).toEqual(BUILTIN_SCENARIOS.map((s) => s.name));
+  });
+});
