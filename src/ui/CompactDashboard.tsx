@@ -1,0 +1,73 @@
+import { Box, Text } from 'ink';
+import { ENDPOINTS } from '../domain/endpoints.js';
+import { describeFault } from '../domain/fault-spec.js';
+import type { DashboardState } from '../streams/dashboard-state.js';
+import { KEYMAP } from '../streams/keymap.js';
+import { panelTotals } from '../streams/model-panel.js';
+import { endpointLabel } from './endpoint-label.js';
+import { formatMs } from './format-ms.js';
+import { roundElapsed } from './round-clock.js';
+import { rowText } from './row-text.js';
+import { sanitizeText } from './sanitize-text.js';
+import { TONE_COLOR } from './tone-color.js';
+
+/**
+ * The layout for small terminals: one header line, one line per model, one footer line, never
+ * taller than `size.rows - 1` (models that do not fit are left out; help replaces the model lines).
+ */
+export const CompactDashboard = ({ state }: { readonly state: DashboardState }) => {
+  const elapsed = roundElapsed(state);
+  const budget = Math.max(0, state.size.rows - 3);
+  const faults = ENDPOINTS.filter((endpoint) => state.faults[endpoint].kind !== 'none').map((endpoint) => `${endpoint} ${describeFault(state.faults[endpoint])}`);
+  return (
+    <Box flexDirection="column" width={state.size.columns}>
+      <Text wrap="truncate-end">
+        <Text bold>r{state.round}</Text> {state.running ? '●' : '○'} <Text color={state.variant === 'naive' ? 'red' : 'green'}>{state.variant}</Text> auto {state.auto ? 'on' : 'off'} ▸{state.selected}
+        {faults.length > 0 ? <Text color="red"> · {faults.join(' · ')}</Text> : ''}
+      </Text>
+      {state.help
+        ? KEYMAP.slice(0, budget).map((binding) => (
+            <Text key={binding.keys} wrap="truncate-end">
+              <Text bold color="cyan">
+                {binding.keys}
+              </Text>{' '}
+              {binding.description}
+            </Text>
+          ))
+        : state.panels.slice(0, budget).map((panel) => {
+            const totals = panelTotals(panel);
+            return (
+              <Text key={panel.model} wrap="truncate-end">
+                {panel.model.padEnd(12)}
+                {panel.done && panel.totalMs !== undefined ? formatMs(panel.totalMs) : '…'} {totals.delivered}/{totals.requests}
+                {totals.lost > 0 ? (
+                  <Text color="magenta" bold inverse>
+                    {' '}
+                    LOST{' '}
+                  </Text>
+                ) : (
+                  ''
+                )}
+                {ENDPOINTS.map((endpoint) => {
+                  const { text, tone } = rowText(panel.rows[endpoint], elapsed);
+                  return (
+                    <Text key={endpoint}>
+                      {' '}
+                      {endpointLabel(endpoint, false).trim()}{' '}
+                      <Text color={TONE_COLOR[tone]} bold={tone === 'lost'} inverse={tone === 'lost'}>
+                        {text}
+                      </Text>
+                    </Text>
+                  );
+                })}
+              </Text>
+            );
+          })}
+      {state.size.rows > 2 ? (
+        <Text color={state.message ? 'yellow' : 'gray'} wrap="truncate-end">
+          {state.message ? sanitizeText(state.message) : '? help · q quit'}
+        </Text>
+      ) : null}
+    </Box>
+  );
+};
