@@ -1,15 +1,15 @@
 import type { Endpoint } from '../../src/domain/endpoints.js';
-import type { ArenaEvent, FailureReason } from '../../src/domain/events.js';
+import type { ArenaEvent, ArrivalEvent, DoneEvent, FailureEvent, FailureReason, RetryEvent, StartEvent, SuccessEvent } from '../../src/domain/events.js';
 import type { ModelId } from '../../src/domain/models.js';
 
 /** Builders of a model's events, for tests. */
 export const eventsOf = (model: ModelId) => ({
-  start: (requestId: number, endpoint: Endpoint, at = 0, attempt = 1): ArenaEvent => ({ type: 'start', model, requestId, endpoint, attempt, at }),
-  arrived: (requestId: number, endpoint: Endpoint, at: number): ArenaEvent => ({ type: 'arrived', model, requestId, endpoint, at }),
-  success: (requestId: number, endpoint: Endpoint, at: number, items = 10, attempt = 1): ArenaEvent => ({ type: 'success', model, requestId, endpoint, attempt, at, latencyMs: at, status: 200, items }),
-  failure: (requestId: number, endpoint: Endpoint, at: number, reason: FailureReason, status?: number): ArenaEvent => ({ type: 'failure', model, requestId, endpoint, attempt: 1, at, latencyMs: at, reason, status, message: reason }),
-  retry: (requestId: number, endpoint: Endpoint, at: number, attempt = 1): ArenaEvent => ({ type: 'retry', model, requestId, endpoint, attempt, at, delayMs: 10, reason: 'http' }),
-  done: (totalMs: number, delivered: number, failed: number): ArenaEvent => ({ type: 'done', model, at: totalMs, totalMs, delivered, failed }),
+  start: (requestId: number, endpoint: Endpoint, at = 0, attempt = 1): StartEvent => ({ type: 'start', model, requestId, endpoint, attempt, at }),
+  arrived: (requestId: number, endpoint: Endpoint, at: number): ArrivalEvent => ({ type: 'arrived', model, requestId, endpoint, at }),
+  success: (requestId: number, endpoint: Endpoint, at: number, items = 10, attempt = 1): SuccessEvent => ({ type: 'success', model, requestId, endpoint, attempt, at, latencyMs: at, status: 200, items }),
+  failure: (requestId: number, endpoint: Endpoint, at: number, reason: FailureReason, status?: number): FailureEvent => ({ type: 'failure', model, requestId, endpoint, attempt: 1, at, latencyMs: at, reason, status, message: reason }),
+  retry: (requestId: number, endpoint: Endpoint, at: number, attempt = 1): RetryEvent => ({ type: 'retry', model, requestId, endpoint, attempt, at, delayMs: 10, reason: 'http' }),
+  done: (totalMs: number, delivered: number, failed: number): DoneEvent => ({ type: 'done', model, at: totalMs, totalMs, delivered, failed }),
 });
 
 /** The events of one model's correct load of the EcoMarket page with /categorias timing out at 1000 ms. */
