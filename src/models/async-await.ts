@@ -27,7 +27,7 @@ export const loadWithAsyncAwait: LoadFn = (transport, request) =>
   new Observable<LoadEvent>((subscriber) => {
     const events = new LoadEvents('async-await', request.requests);
     const controller = new AbortController();
-    const context: RequestContext = { transport, request, events, random: seededRandom(request.seed), signal: controller.signal, emit: (event) => subscriber.next(event) };
+    const context: RequestContext = { transport: events.timed(transport), request, events, random: seededRandom(request.seed), signal: controller.signal, emit: (event) => subscriber.next(event) };
     const requestIds = Array.from({ length: request.requests }, (_, requestId) => requestId);
 
     async function loadAll(): Promise<void> {

@@ -35,7 +35,8 @@ export const loadWithCallbacks: LoadFn = (transport, request) =>
     const random = seededRandom(request.seed);
     const controller = new AbortController();
     const retryTimers = new Set<NodeJS.Timeout>();
-    const get = callbackify((call: TransportCall) => transport.get(call));
+    const timed = events.timed(transport);
+    const get = callbackify((call: TransportCall) => timed.get(call));
 
     /** One request: calls back once with its data or its last error, retrying by nesting. */
     function fetchEndpoint(requestId: number, attempt: number, callback: Callback<TransportResponse>): void {

@@ -29,7 +29,7 @@ export const loadWithFutures: LoadFn = (transport, request) =>
   new Observable<LoadEvent>((subscriber) => {
     const events = new LoadEvents('futures', request.requests);
     const controller = new AbortController();
-    const context: RequestContext = { transport, request, events, random: seededRandom(request.seed), signal: controller.signal, emit: (event) => subscriber.next(event) };
+    const context: RequestContext = { transport: events.timed(transport), request, events, random: seededRandom(request.seed), signal: controller.signal, emit: (event) => subscriber.next(event) };
     const executor = new Executor(request.maxInFlight);
     const futures = Array.from({ length: request.requests }, (_, requestId) => executor.submit(() => fetchWithRetries(context, requestId)));
     executor.shutdown(); // every request is submitted: no more work will come

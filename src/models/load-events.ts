@@ -1,7 +1,7 @@
 import { endpointPath } from '../domain/endpoints.js';
 import type { DoneEvent, FailureEvent, RetryEvent, StartEvent, SuccessEvent } from '../domain/events.js';
 import type { ModelId } from '../domain/models.js';
-import { isTransportError, type TransportError, type TransportResponse } from '../domain/transport.js';
+import { isTransportError, type Transport, type TransportError, type TransportResponse } from '../domain/transport.js';
 import { requestEndpoint } from './request-endpoint.js';
 import { RequestFailure } from './request-failure.js';
 
@@ -19,6 +19,7 @@ export class LoadEvents {
   private readonly origin = performance.now();
   private readonly attempts: Uint32Array;
   private readonly attemptStartedAt: Float64Array;
+  private readonly attemptEndedAt: Float64Array;
   private readonly settled: Uint8Array;
   private delivered = 0;
   private failed = 0;
@@ -29,6 +30,7 @@ export class LoadEvents {
   ) {
     this.attempts = new Uint32Array(requests);
     this.attemptStartedAt = new Float64Array(requests);
+    this.attemptEndedAt = new Float64Array(requests).fill(Number.NaN);
     this.settled = new Uint8Array(requests);
   }
 
@@ -37,11 +39,25 @@ export class LoadEvents {
     return performance.now() - this.origin;
   }
 
+  /**
+   * The transport, timed: records when each call's answer (or error) came back, so `latencyMs` is the
+   * attempt's own time on the wire even when the model delivers later (e.g. after gathering them all).
+   */
+  timed(transport: Transport): Transport {
+    return {
+      get: (call) =>
+        transport.get(call).finally(() => {
+          this.attemptEndedAt[call.requestId] = this.now();
+        }),
+    };
+  }
+
   /** Attempt number `attempt` of request `requestId` leaves the model. */
   start(requestId: number, attempt: number): StartEvent {
     const at = this.now();
     this.attempts[requestId] = attempt;
     this.attemptStartedAt[requestId] = at;
+    this.attemptEndedAt[requestId] = Number.NaN;
     return { type: 'start', ...this.base(requestId), at };
   }
 
@@ -101,8 +117,10 @@ export class LoadEvents {
     return { model: this.model, requestId, endpoint: requestEndpoint(requestId), attempt: this.attempts[requestId] ?? 0 };
   }
 
+  /** The current attempt's time on the wire: until its answer came back, or until `at` if it has not. */
   private latency(requestId: number, at: number): number {
-    return at - (this.attemptStartedAt[requestId] ?? at);
+    const ended = this.attemptEndedAt[requestId] ?? Number.NaN;
+    return (Number.isNaN(ended) ? at : ended) - (this.attemptStartedAt[requestId] ?? at);
   }
 
   private settle(requestId: number): void {

@@ -32,13 +32,14 @@ export const loadWithRx: LoadFn = (transport, request) =>
     const events = new LoadEvents('reactive', request.requests);
     const random = seededRandom(request.seed);
     const progress = new Subject<LoadEvent>();
+    const timed = events.timed(transport);
 
     /** One attempt: a cold Observable of the transport call that aborts it when unsubscribed early. */
     const call$ = (requestId: number) =>
       new Observable<TransportResponse>((subscriber) => {
         const controller = new AbortController();
         let settled = false;
-        transport.get({ endpoint: requestEndpoint(requestId), requestId, deadlineMs: request.deadlineMs, signal: controller.signal }).then(
+        timed.get({ endpoint: requestEndpoint(requestId), requestId, deadlineMs: request.deadlineMs, signal: controller.signal }).then(
           (response) => {
             settled = true;
             subscriber.next(response);

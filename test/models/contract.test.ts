@@ -63,6 +63,9 @@ describe.each(MODEL_IDS)('%s model against the mock server', (model) => {
       ['categorias', 'failed', 'timeout'],
       ['perfil', 'ok', undefined],
     ]);
+    // latencyMs is the attempt's time on the wire, even for a model that delivers once all have settled.
+    const [, categorias, perfil] = correct.requests;
+    expect(perfil?.latencyMs).toBeLessThan(categorias?.latencyMs ?? 0);
     const naive = (await run(model, { variant: 'naive' })).summary;
     expect(naive).toMatchObject({ delivered: 0, lost: 2 });
     expect(naive.endpoints.categorias.reasons).toEqual({ timeout: 1 });
