@@ -46,6 +46,8 @@ export interface DashboardSettings {
   readonly auto: boolean;
   readonly intervalMs: number;
   readonly size: TerminalSize;
+  /** Faults already in force on the server when the dashboard starts (default: none). */
+  readonly faults?: FaultMap;
 }
 
 /** The message shown when fault keys cannot work. */
@@ -59,7 +61,7 @@ export const initialDashboardState = (settings: DashboardSettings, faultControl:
   running: false,
   roundStartedAt: 0,
   now: 0,
-  faults: NO_FAULTS,
+  faults: settings.faults ?? NO_FAULTS,
   faultControl,
   selected: 'productos',
   variant: settings.request.variant,

@@ -48,7 +48,7 @@ const toggled = <T>(source: Observable<unknown>, initial: T, flip: (value: T) =>
   );
 
 /** The fault operations the commands ask for, tracking the selection and the intended faults. */
-const faultOps = (commands: Observable<Command>): Observable<FaultOp> =>
+const faultOps = (commands: Observable<Command>, initial: FaultMap): Observable<FaultOp> =>
   commands.pipe(
     scan(
       (acc: { selected: Endpoint; faults: FaultMap; op?: FaultOp }, command) => {
@@ -56,7 +56,7 @@ const faultOps = (commands: Observable<Command>): Observable<FaultOp> =>
         const op = planFault(selected, acc.faults, command);
         return { selected, faults: op ? applyFaultOp(acc.faults, op) : acc.faults, op };
       },
-      { selected: 'productos', faults: NO_FAULTS },
+      { selected: 'productos', faults: initial },
     ),
     map((acc) => acc.op),
     filter((op): op is FaultOp => op !== undefined),
@@ -97,7 +97,7 @@ export const dashboardActions = (sources: DashboardSources, settings: DashboardS
       auto.pipe(map((on): DashboardAction => ({ type: 'auto-changed', auto: on }))),
       commands.pipe(filter(ofType('select')), map((c): DashboardAction => ({ type: 'selected', endpoint: c.endpoint }))),
       commands.pipe(filter(ofType('toggle-help')), map((): DashboardAction => ({ type: 'help-toggled' }))),
-      faultActions(faultOps(commands), effects.faults),
+      faultActions(faultOps(commands, settings.faults ?? NO_FAULTS), effects.faults),
       (sources.sizes ?? NEVER).pipe(map((size): DashboardAction => ({ type: 'resized', size }))),
       scheduleRounds({ runs: commands.pipe(filter(ofType('run'))), auto, intervalMs: settings.intervalMs, round, scheduler }),
     );

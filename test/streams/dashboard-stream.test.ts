@@ -50,6 +50,16 @@ describe('dashboardActions', () => {
     expect(calls).toEqual([['categorias', { kind: 'timeout' }], ['categorias', { kind: 'timeout' }], 'clear']);
   });
 
+  it('starts from the faults already in force on the server', () => {
+    const scheduler = newScheduler();
+    scheduler.run(({ hot, expectObservable }) => {
+      const faults: FaultControl = { setFault: () => of(undefined), clearFaults: () => of(undefined) };
+      const withCase = { ...settings, faults: { productos: { kind: 'none' }, categorias: { kind: 'timeout' }, perfil: { kind: 'none' } } } as const;
+      const actions = dashboardActions({ commands: hot<Command>('-c', keys) }, withCase, { load: noLoad, faults, scheduler }).pipe(filter(ofTypes('fault-changed')));
+      expectObservable(actions).toBe('-a', { a: { type: 'fault-changed', op: { type: 'set', endpoint: 'categorias', fault: { kind: 'none' } } } });
+    });
+  });
+
   it('applies fault changes in key order even when the control is slow', () => {
     const scheduler = newScheduler();
     scheduler.run(({ hot, cold, expectObservable }) => {
