@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { compareCommand } from './cli/compare-command.js';
+import { runCommand } from './cli/run-command.js';
 import { scenariosCommand } from './cli/scenarios-command.js';
 import { serveCommand } from './cli/serve-command.js';
 import { UsageError } from './cli/usage-error.js';
@@ -18,7 +19,7 @@ const program = new Command('async-arena')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(`async-arena: ${text.replace(/^error: /, '').trim()}\n`) });
 
-const commands: Command[] = [serveCommand(), compareCommand(), scenariosCommand()];
+const commands: Command[] = [runCommand(), serveCommand(), compareCommand(), scenariosCommand()];
 for (const command of commands) program.addCommand(command.exitOverride());
 
 try {
