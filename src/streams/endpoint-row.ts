@@ -86,6 +86,8 @@ export const settleRow = (row: EndpointRow): EndpointRow => (row.settled ? row :
 export interface RowCounts {
   readonly waiting: number;
   readonly inFlight: number;
+  /** Arrived intact at the client, not yet delivered by the model (nor final). */
+  readonly held: number;
   readonly retrying: number;
   readonly ok: number;
   /** Failed, canceled excluded. */
@@ -108,15 +110,17 @@ export const rowCounts = (row: EndpointRow): RowCounts => {
   const lost = Math.min(atLeastZero(row.arrived - row.ok), unresolved);
   const cancelled = Math.min(unresolved - lost, row.canceled + unfinished);
   const retrying = row.settled ? 0 : atLeastZero(row.retries - row.retryStarts);
-  const inFlight = row.settled ? 0 : atLeastZero(row.attempts - row.retries - row.ok - row.failures);
+  const open = row.settled ? 0 : atLeastZero(row.attempts - row.retries - row.ok - row.failures);
+  const held = Math.min(open, atLeastZero(row.arrived - row.ok - lost));
   const waiting = row.settled ? 0 : atLeastZero(row.requests - (row.attempts - row.retryStarts));
-  return { waiting, inFlight, retrying, ok: row.ok, failed: unresolved - lost - cancelled, cancelled, lost };
+  return { waiting, inFlight: open - held, held, retrying, ok: row.ok, failed: unresolved - lost - cancelled, cancelled, lost };
 };
 
 /** The state of a one-request row, as the dashboard shows it. */
 export type RowStatus =
   | { readonly kind: 'waiting' }
   | { readonly kind: 'in-flight'; readonly startedAt: number; readonly attempt: number }
+  | { readonly kind: 'held' }
   | { readonly kind: 'retrying'; readonly attempt: number }
   | { readonly kind: 'ok'; readonly latencyMs: number; readonly items: number }
   | { readonly kind: 'failed'; readonly reason: FailureReason; readonly status?: number }
@@ -129,6 +133,7 @@ export const rowStatus = (row: EndpointRow): RowStatus => {
   if (counts.lost > 0) return { kind: 'lost' };
   if (counts.failed > 0) return { kind: 'failed', reason: row.lastFailure?.reason ?? 'canceled', status: row.lastFailure?.status };
   if (counts.cancelled > 0) return { kind: 'cancelled' };
+  if (counts.held > 0) return { kind: 'held' };
   if (counts.inFlight > 0) return { kind: 'in-flight', startedAt: row.lastStartAt ?? 0, attempt: row.maxAttempt };
   if (counts.retrying > 0) return { kind: 'retrying', attempt: row.maxAttempt + 1 };
   if (counts.ok > 0) return { kind: 'ok', latencyMs: row.latencyMs ?? 0, items: row.items };

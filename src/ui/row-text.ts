@@ -12,8 +12,9 @@ export interface RowText {
 }
 
 /**
- * One endpoint row as text: for one request its state (spinner and elapsed time in flight, latency
- * and items when delivered, reason and status when failed, LOST); for many requests, the counts.
+ * One endpoint row as text: for one request its state (spinner and elapsed time in flight, "held"
+ * when the response is at the client but the model has not delivered it yet, latency and items when
+ * delivered, reason and status when failed, LOST); for many requests, the counts.
  * `elapsedMs` is the time since the round started.
  */
 export const rowText = (row: EndpointRow, elapsedMs: number): RowText => (row.requests > 1 ? countsText(row) : statusText(row, elapsedMs));
@@ -27,6 +28,8 @@ const statusText = (row: EndpointRow, elapsedMs: number): RowText => {
       const attempt = status.attempt > 1 ? ` #${status.attempt}` : '';
       return { text: `${spinnerFrame(elapsedMs)} ${formatMs(Math.max(0, elapsedMs - status.startedAt))}${attempt}`, tone: 'busy' };
     }
+    case 'held':
+      return { text: `${spinnerFrame(elapsedMs)} arrived, held`, tone: 'busy' };
     case 'retrying':
       return { text: `↻ retry ${status.attempt}`, tone: 'busy' };
     case 'ok':
@@ -42,7 +45,7 @@ const statusText = (row: EndpointRow, elapsedMs: number): RowText => {
 
 const countsText = (row: EndpointRow): RowText => {
   const c = rowCounts(row);
-  const pending = c.waiting + c.inFlight + c.retrying;
+  const pending = c.waiting + c.inFlight + c.held + c.retrying;
   const parts = [`✓${c.ok}`, `✗${c.failed + c.cancelled}`, ...(pending > 0 ? [`⋯${pending}`] : [])];
   if (c.lost > 0) return { text: `LOST ${c.lost} ${parts.join(' ')}`, tone: 'lost' };
   const tone: Tone = pending > 0 ? 'busy' : c.failed + c.cancelled > 0 ? 'failed' : c.ok > 0 ? 'ok' : 'idle';

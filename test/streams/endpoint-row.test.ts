@@ -22,6 +22,10 @@ describe('a one-request row', () => {
     expect(rowStatus(fold([...retried, e.start(0, 'perfil', 15, 2)]))).toEqual({ kind: 'in-flight', startedAt: 15, attempt: 2 });
   });
 
+  it('is held when the response arrived and the model has not delivered it yet', () => {
+    expect(rowStatus(fold([e.start(0, 'perfil'), e.arrived(0, 'perfil', 40)]))).toEqual({ kind: 'held' });
+  });
+
   it('shows the failure reason and status', () => {
     expect(rowStatus(fold([e.start(0, 'perfil'), e.failure(0, 'perfil', 9, 'http', 500)]))).toEqual({ kind: 'failed', reason: 'http', status: 500 });
   });
@@ -44,7 +48,7 @@ describe('rowCounts', () => {
     for (let i = 600; i < 700; i += 1) events.push(e.failure(i * 3, 'productos', 20, 'timeout'));
     const row = fold(events, 1000);
     expect(Object.keys(row).length).toBeLessThan(20);
-    expect(rowCounts(row)).toEqual({ waiting: 0, inFlight: 300, retrying: 0, ok: 600, failed: 100, cancelled: 0, lost: 0 });
+    expect(rowCounts(row)).toEqual({ waiting: 0, inFlight: 300, held: 0, retrying: 0, ok: 600, failed: 100, cancelled: 0, lost: 0 });
     expect(row.items).toBe(1200);
   });
 
