@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { compareCommand } from './cli/compare-command.js';
+import { dashboardCommand } from './cli/dashboard-command.js';
 import { runCommand } from './cli/run-command.js';
 import { scenariosCommand } from './cli/scenarios-command.js';
 import { serveCommand } from './cli/serve-command.js';
@@ -19,8 +20,8 @@ const program = new Command('async-arena')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(`async-arena: ${text.replace(/^error: /, '').trim()}\n`) });
 
-const commands: Command[] = [runCommand(), serveCommand(), compareCommand(), scenariosCommand()];
-for (const command of commands) program.addCommand(command.exitOverride());
+const commands: Command[] = [dashboardCommand(), runCommand(), serveCommand(), compareCommand(), scenariosCommand()];
+for (const command of commands) program.addCommand(command.exitOverride(), { isDefault: command.name() === 'dashboard' });
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,47 @@
+import { Command } from 'commander';
+import { MODEL_IDS, type ModelId } from '../domain/models.js';
+import { loadRequest } from '../domain/load-request.js';
+import { modelList } from './compare-options.js';
+import { runDashboardSession } from './dashboard-session.js';
+import { httpUrl, integerIn } from './options.js';
+import { UsageError } from './usage-error.js';
+
+interface DashboardFlags {
+  target?: string;
+  models?: ModelId[];
+  timeout: number;
+  retries: number;
+  maxInFlight: number;
+  concurrency: number;
+  interval: number;
+  seed: number;
+}
+
+/** The one line printed instead of a dashboard when there is no terminal to draw on. */
+export const NO_TERMINAL_MESSAGE = 'the live dashboard needs a terminal (stdin and stdout must be a TTY); for scripted runs use `async-arena run` or `async-arena compare`';
+
+/**
+ * `async-arena` / `async-arena dashboard` (the default command): the four models side by side,
+ * round after round, against the mock server (or `--target`), with fault keys.
+ */
+export const dashboardCommand = (): Command =>
+  new Command('dashboard')
+    .description('The live dashboard: the models load the EcoMarket page side by side, round after round; keys inject faults (press ? for help).')
+    .option('--target <url>', 'use a running server instead of starting the mock one (fault keys need its control API)', httpUrl)
+    .option('--models <list>', 'models to show, comma-separated, e.g. callbacks,reactive', modelList)
+    .option('--timeout <ms>', 'total deadline of each request attempt', integerIn(1, 600_000), 1000)
+    .option('--retries <n>', 'retries after a retryable failure', integerIn(0, 10), 0)
+    .option('--max-in-flight <n>', 'requests in flight at once per model', integerIn(1, 10_000), 100)
+    .option('--concurrency <n>', 'requests per model per round (3 = the EcoMarket page)', integerIn(1, 100_000), 3)
+    .option('--interval <ms>', 'pause between the end of a round and the next (auto-rerun)', integerIn(0, 600_000), 2000)
+    .option('--seed <n>', 'seed of the server and of the retry jitter', integerIn(0, 2_147_483_647), 1)
+    .action(async (flags: DashboardFlags) => {
+      if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError(NO_TERMINAL_MESSAGE);
+      await runDashboardSession({
+        target: flags.target,
+        models: flags.models ?? MODEL_IDS,
+        request: loadRequest({ requests: flags.concurrency, deadlineMs: flags.timeout, retries: flags.retries, maxInFlight: flags.maxInFlight, seed: flags.seed }),
+        intervalMs: flags.interval,
+        seed: flags.seed,
+      });
+    });

@@ -1,0 +1,31 @@
+import { NO_FAULTS, type FaultMap } from '../domain/fault-spec.js';
+import type { FaultControl } from '../streams/dashboard-stream.js';
+import { connectServer, isServerStartError, probeControlApi, startServerProcess } from '../server/index.js';
+import { UsageError } from './usage-error.js';
+
+/** The server a dashboard measures: where it is, how to set its faults (if it can), and how to let go of it. */
+export interface DashboardServer {
+  readonly url: string;
+  /** Absent when the target has no control API. */
+  readonly control?: FaultControl;
+  /** Faults in force when the dashboard starts. */
+  readonly faults: FaultMap;
+  /** Stops the embedded server; a no-op for a --target. */
+  close(): Promise<void>;
+}
+
+/**
+ * The mock server in its own process (so it does not share the dashboard's event loop), or `--target`
+ * with fault keys only if it answers the control API.
+ */
+export const openDashboardServer = async (target: string | undefined, seed: number): Promise<DashboardServer> => {
+  if (target !== undefined) {
+    if (!(await probeControlApi(target))) return { url: target, faults: NO_FAULTS, close: async () => undefined };
+    const control = connectServer(target);
+    return { url: target, control, faults: await control.faults(), close: async () => undefined };
+  }
+  const server = await startServerProcess({ host: '127.0.0.1', port: 0, seed }).catch((error: unknown) => {
+    throw isServerStartError(error) ? new UsageError(error.message, 1) : error;
+  });
+  return { url: server.url, control: server, faults: NO_FAULTS, close: () => server.close() };
+};
