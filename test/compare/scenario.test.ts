@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_SCENARIOS, findBuiltinScenario } from '../../src/compare/scenario/builtin-scenarios.js';
 import { parseScenarioText, validateScenario } from '../../src/compare/scenario/parse-scenario.js';
@@ -78,5 +79,13 @@ describe('built-in scenarios', () => {
       expect(findBuiltinScenario(name)?.description).toBeTruthy();
     }
     expect(Math.max(...(findBuiltinScenario('scale')?.concurrency ?? []))).toBeGreaterThanOrEqual(10_000);
+  });
+});
+
+describe('the example scenario file', () => {
+  it('is valid and sets every top-level field', async () => {
+    const parsed = parseScenarioText(await readFile(new URL('../../scenarios/example.yaml', import.meta.url), 'utf8'), 'yaml');
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(Object.keys(parsed.value).sort()).toEqual(['client', 'concurrency', 'description', 'faults', 'latency', 'models', 'name', 'runs', 'schedule', 'seed', 'variant', 'warmup']);
   });
 });

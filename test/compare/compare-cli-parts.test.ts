@@ -1,0 +1,34 @@
+import { InvalidArgumentError } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { concurrencyList, modelList } from '../../src/cli/compare-options.js';
+import { progressLine } from '../../src/cli/compare-progress.js';
+import { scenarioLines } from '../../src/cli/scenarios-command.js';
+
+describe('compare flag parsers', () => {
+  it('reads model lists, dropping duplicates, and rejects unknown names', () => {
+    expect(modelList('callbacks, reactive,callbacks')).toEqual(['callbacks', 'reactive']);
+    expect(() => modelList('callbacks,threads')).toThrow(InvalidArgumentError);
+    expect(() => modelList(',')).toThrow('no model given');
+  });
+
+  it('reads concurrency levels and rejects anything but whole numbers from 1', () => {
+    expect(concurrencyList('3,30,300,3000')).toEqual([3, 30, 300, 3000]);
+    for (const bad of ['0', '3,x', '2.5', '-3', '100001']) expect(() => concurrencyList(bad), bad).toThrow(InvalidArgumentError);
+  });
+});
+
+describe('progressLine', () => {
+  it('shows the bar, the count, the elapsed time, the ETA and the next load', () => {
+    const next = { index: 10, concurrency: 3, phase: 'measured' as const, run: 3, model: 'reactive' as const, variant: 'naive' as const };
+    expect(progressLine({ done: 10, total: 40, elapsedMs: 5_000, next }, 8)).toBe('[##······] 10/40 0:05 eta 0:15  reactive naive ×3 run 4');
+    expect(progressLine({ done: 0, total: 40, elapsedMs: 0 }, 4)).toBe('[····] 0/40 0:00 eta –:––');
+  });
+});
+
+describe('scenario lines', () => {
+  it('aligns the descriptions after the names', () => {
+    const lines = scenarioLines();
+    const starts = lines.map((line) => line.search(/ {2}\S/));
+    expect(new Set(starts).size).toBe(1);
+  });
+});
