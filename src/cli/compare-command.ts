@@ -29,7 +29,7 @@ interface CompareFlags {
   out?: string;
 }
 
-/** The server to measure against: `--target` (its control API is required) or the mock server in a child process. */
+/** The server to measure against: `--target` (its control API is required; its faults are cleared afterwards) or the mock server in a child process. */
 const openServer = async (plan: ComparePlan, target: string | undefined): Promise<ServerControl> => {
   if (target !== undefined) {
     if (!(await probeControlApi(target))) throw new UsageError(`--target ${target}: no async-arena control API answers there (start one with \`async-arena serve\`)`, 1);
@@ -92,6 +92,7 @@ export const compareCommand = (): Command =>
       try {
         records = await measure(plan, server);
       } finally {
+        if (flags.target !== undefined) await server.clearFaults();
         await server.close();
       }
       await writeReport(formatReport(buildReport(plan, records), flags.format, { color: colorAllowed(flags.out) }), flags.out);
