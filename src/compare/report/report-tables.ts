@@ -4,7 +4,7 @@ import type { CompareReport, CompareResult } from './report-schema.js';
 
 const meanWithInterval = (result: CompareResult): string => {
   const { mean, ci95 } = result.totalMs;
-  return ci95 ? `${formatMs(mean)} (${formatMs(ci95[0])}–${formatMs(ci95[1])})` : formatMs(mean);
+  return ci95 ? `${formatMs(mean)} ± ${formatMs((ci95[1] - ci95[0]) / 2)}` : formatMs(mean);
 };
 
 const verdictCell = (result: CompareResult): Cell => {
@@ -28,7 +28,7 @@ const reasonsText = (result: CompareResult): string => {
 /** Timing of each model × variant at one concurrency level. */
 export const timingTable = (results: readonly CompareResult[], concurrency: number): TableData => ({
   title: `Total time per load, ms — ${formatCount(concurrency)} requests per load`,
-  headers: ['Model', 'Variant', 'Mean (95% CI)', 'p50', 'p95', 'p99', 'Min', 'Max', 'SD', 'First result', 'vs fastest'],
+  headers: ['Model', 'Variant', 'Mean ± 95% CI', 'p50', 'p95', 'p99', 'Min', 'Max', 'SD', 'First result p50', 'vs fastest'],
   align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
   rows: results.map((r) => [
     cell(r.model),
