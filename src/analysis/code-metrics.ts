@@ -29,16 +29,21 @@ export const countCodeLines = (source: string): number => {
 };
 
 /**
- * The lines between `// #region NAME` and `// #endregion` in a source file, dedented: how
- * documents quote real code without a hand-typed copy. Returns undefined when the region is absent.
+ * The lines of every `// #region NAME` … `// #endregion` block in a source file, each dedented,
+ * joined by a `// …` line: how documents quote real code without a hand-typed copy. Returns
+ * undefined when no complete region of that name exists.
  */
 export const extractRegion = (source: string, name: string): string | undefined => {
   const lines = source.split('\n');
-  const start = lines.findIndex((l) => l.trim() === `// #region ${name}`);
-  if (start === -1) return undefined;
-  const end = lines.findIndex((l, i) => i > start && l.trim() === '// #endregion');
-  if (end === -1) return undefined;
-  const body = lines.slice(start + 1, end);
-  const indent = Math.min(...body.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length));
-  return body.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n');
+  const blocks: string[] = [];
+  for (let start = lines.findIndex((l) => l.trim() === `// #region ${name}`); start !== -1; ) {
+    const end = lines.findIndex((l, i) => i > start && l.trim() === '// #endregion');
+    if (end === -1) break;
+    const body = lines.slice(start + 1, end);
+    const indent = Math.min(...body.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length));
+    blocks.push(body.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n'));
+    const next = lines.slice(end + 1).findIndex((l) => l.trim() === `// #region ${name}`);
+    start = next === -1 ? -1 : end + 1 + next;
+  }
+  return blocks.length > 0 ? blocks.join('\n// …\n') : undefined;
 };

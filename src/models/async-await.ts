@@ -30,12 +30,14 @@ export const loadWithAsyncAwait: LoadFn = (transport, request) =>
     const context: RequestContext = { transport: events.timed(transport), request, events, random: seededRandom(request.seed), signal: controller.signal, emit: (event) => subscriber.next(event) };
     const requestIds = Array.from({ length: request.requests }, (_, requestId) => requestId);
 
+    // #region lesson
     async function loadAll(): Promise<void> {
       const tasks = requestIds.map((requestId) => () => fetchWithRetries(context, requestId));
       const outcomes = await gather(tasks, { returnExceptions: true, limit: request.maxInFlight });
       if (subscriber.closed) return;
       outcomes.forEach((outcome, requestId) => subscriber.next(outcome instanceof Error ? events.failure(requestId, outcome) : events.success(requestId, outcome)));
     }
+    // #endregion
 
     // The mistake: all or nothing. (Each rejection is tagged with its request so the report can name it.)
     async function loadAllOrNothing(): Promise<void> {

@@ -38,6 +38,7 @@ export const loadWithCallbacks: LoadFn = (transport, request) =>
     const timed = events.timed(transport);
     const get = callbackify((call: TransportCall) => timed.get(call));
 
+    // #region lesson
     /** One request: calls back once with its data or its last error, retrying by nesting. */
     function fetchEndpoint(requestId: number, attempt: number, callback: Callback<TransportResponse>): void {
       subscriber.next(events.start(requestId, attempt));
@@ -55,6 +56,7 @@ export const loadWithCallbacks: LoadFn = (transport, request) =>
         retryTimers.add(timer);
       });
     }
+    // #endregion
 
     /** Starts every request, at most `maxInFlight` at once, and calls `onResult` once per request. */
     function fetchAll(onResult: (requestId: number, error: Error | null, response?: TransportResponse) => void): void {
@@ -80,6 +82,7 @@ export const loadWithCallbacks: LoadFn = (transport, request) =>
     };
 
     if (request.variant === 'correct') {
+      // #region lesson
       // Each result is delivered by its own callback; the counter says when all have answered.
       let completed = 0;
       fetchAll((requestId, error, response) => {
@@ -87,6 +90,7 @@ export const loadWithCallbacks: LoadFn = (transport, request) =>
         completed += 1;
         if (completed === request.requests) finish();
       });
+      // #endregion
     } else {
       // The mistake: every request reports to one callback, which hears the first error or all results.
       const loadAll = (callback: (error: RequestFailure | null, results?: TransportResponse[]) => void): void => {

@@ -26,6 +26,7 @@ export interface RequestContext {
  * Resolves with the data or rejects with the last attempt's `TransportError` (an `AbortError` once the
  * load is canceled).
  */
+// #region lesson
 export const fetchWithRetries = async (context: RequestContext, requestId: number): Promise<TransportResponse> => {
   const { transport, request, events, random, signal, emit } = context;
   for (let attempt = 1; ; attempt += 1) {
@@ -41,3 +42,4 @@ export const fetchWithRetries = async (context: RequestContext, requestId: numbe
     }
   }
 };
+// #endregion

@@ -30,10 +30,13 @@ export const loadWithFutures: LoadFn = (transport, request) =>
     const events = new LoadEvents('futures', request.requests);
     const controller = new AbortController();
     const context: RequestContext = { transport: events.timed(transport), request, events, random: seededRandom(request.seed), signal: controller.signal, emit: (event) => subscriber.next(event) };
+    // #region lesson
     const executor = new Executor(request.maxInFlight);
     const futures = Array.from({ length: request.requests }, (_, requestId) => executor.submit(() => fetchWithRetries(context, requestId)));
     executor.shutdown(); // every request is submitted: no more work will come
+    // #endregion
 
+    // #region lesson
     /** Delivers each future as it completes, its error caught on its own. */
     const deliverAsCompleted = async (): Promise<void> => {
       const requestIds = new Map<Future<TransportResponse>, number>(futures.map((future, requestId) => [future, requestId]));
@@ -50,6 +53,7 @@ export const loadWithFutures: LoadFn = (transport, request) =>
         subscriber.next(events.success(requestId, response));
       }
     };
+    // #endregion
 
     /** The mistake: one `try` around every `.result()`, read in submission order. */
     const readAllInOrder = async (): Promise<void> => {

@@ -55,6 +55,7 @@ export const loadWithRx: LoadFn = (transport, request) =>
         };
       });
 
+    // #region lesson
     /** One request: attempts resubscribed by `retry` with backoff until one succeeds or retrying stops. */
     const response$ = (requestId: number): Observable<TransportResponse> => {
       let attempt = 0;
@@ -74,7 +75,9 @@ export const loadWithRx: LoadFn = (transport, request) =>
         }),
       );
     };
+    // #endregion
 
+    // #region lesson
     const outcomes$: Observable<LoadEvent> =
       request.variant === 'correct'
         ? range(0, request.requests).pipe(
@@ -87,6 +90,7 @@ export const loadWithRx: LoadFn = (transport, request) =>
               request.maxInFlight,
             ),
           )
+    // #endregion
         : // The mistake: forkJoin and no catchError. (Errors are tagged with their request so the report can name it.)
           forkJoin(Array.from({ length: request.requests }, (_, requestId) => response$(requestId).pipe(catchError((error: unknown) => throwError(() => new RequestFailure(requestId, error)))))).pipe(
             mergeMap((responses) => responses.map((response, requestId) => events.success(requestId, response))),

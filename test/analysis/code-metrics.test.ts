@@ -32,6 +32,11 @@ describe('extractRegion', () => {
     expect(extractRegion(source, 'lesson')).toBe('if (x) {\n  run();\n}');
   });
 
+  it('joins every region of that name', () => {
+    const two = `${source}\n// #region lesson\nlast();\n// #endregion`;
+    expect(extractRegion(two, 'lesson')).toBe('if (x) {\n  run();\n}\n// …\nlast();');
+  });
+
   it('returns undefined for a missing or unclosed region', () => {
     expect(extractRegion(source, 'other')).toBeUndefined();
     expect(extractRegion('// #region lesson\nx', 'lesson')).toBeUndefined();
