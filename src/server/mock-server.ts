@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ServerControl } from '../domain/server-control.js';
@@ -28,7 +27,8 @@ const REQUEST_TIMEOUT_MS = 30_000;
  * resolves once every socket has emitted 'close', i.e. its handle is gone.
  */
 const closeServer = async (server: Server, sockets: ReadonlySet<Socket>): Promise<void> => {
-  const closed = [once(server, 'close'), ...[...sockets].map((socket) => once(socket, 'close'))];
+  const closing = (emitter: Server | Socket): Promise<void> => new Promise((resolve) => emitter.once('close', () => resolve()));
+  const closed = [closing(server), ...[...sockets].map(closing)];
   server.close();
   server.closeAllConnections();
   await Promise.all(closed);
