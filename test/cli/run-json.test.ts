@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { runJson } from '../../src/cli/run-json.js';
+import { summarizeLoad } from '../../src/domain/outcomes.js';
+import type { ArenaEvent } from '../../src/domain/events.js';
+import { ENDPOINTS } from '../../src/domain/endpoints.js';
+
+const model = 'callbacks' as const;
+const endpointOf = (id: number) => ENDPOINTS[id % 3] as (typeof ENDPOINTS)[number];
+const start = (id: number): ArenaEvent => ({ type: 'start', model, requestId: id, endpoint: endpointOf(id), attempt: 1, at: 0 });
+const ok = (id: number, latencyMs: number): ArenaEvent[] => [
+  { type: 'arrived', model, requestId: id, endpoint: endpointOf(id), at: latencyMs },
+  { type: 'success', model, requestId: id, endpoint: endpointOf(id), attempt: 1, at: latencyMs, latencyMs, status: 200, items: 2 },
+];
+const fail = (id: number, reason: 'timeout' | 'reset'): ArenaEvent => ({ type: 'failure', model, requestId: id, endpoint: endpointOf(id), attempt: 1, at: 9, latencyMs: 9, reason, message: reason });
+
+describe('runJson', () => {
+  it('reports each endpoint as its single request for a 3-request load', () => {
+    const summary = summarizeLoad(model, [start(0), start(1), start(2), ...ok(0, 12.34), fail(1, 'timeout'), ...ok(2, 20), { type: 'done', model, at: 30, totalMs: 30.04, delivered: 2, failed: 1 }]);
+    expect(runJson(summary, 'correct')).toEqual({
+      model,
+      variant: 'correct',
+      totalMs: 30,
+      endpoints: {
+        productos: { outcome: 'ok', status: 200, latencyMs: 12.3, items: 2, reason: undefined },
+        categorias: { outcome: 'failed', reason: 'timeout', status: undefined, latencyMs: 9, items: undefined },
+        perfil: { outcome: 'ok', status: 200, latencyMs: 20, items: 2, reason: undefined },
+      },
+    });
+  });
+
+  it('aggregates many requests per endpoint: worst outcome, commonest reason, median latency', () => {
+    // productos is requests 0, 3, 6 and 9: two delivered (10 and 30 ms), two reset
+    const events: ArenaEvent[] = [0, 3, 6, 9].map(start);
+    events.push(...ok(0, 10), ...ok(3, 30), fail(6, 'reset'), fail(9, 'reset'));
+    const summary = summarizeLoad(model, events);
+    expect(runJson(summary, 'correct').endpoints.productos).toEqual({ outcome: 'failed', reason: 'reset', latencyMs: 20, items: 4, requests: 4, ok: 2, failed: 2, lost: 0 });
+  });
+});
