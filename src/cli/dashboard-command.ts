@@ -1,3 +1,5 @@
+// First: it must run before React is loaded.
+import './dashboard-react-mode.js';
 import { Command } from 'commander';
 import { MODEL_IDS, type ModelId } from '../domain/models.js';
 import { loadRequest } from '../domain/load-request.js';

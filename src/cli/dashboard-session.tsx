@@ -7,6 +7,7 @@ import type { Command } from '../streams/commands.js';
 import type { TerminalSize } from '../streams/dashboard-actions.js';
 import { initialDashboardState, type DashboardSettings } from '../streams/dashboard-state.js';
 import { dashboardState } from '../streams/dashboard-stream.js';
+import { FRAME_MS } from '../streams/frame-throttle.js';
 import { createHttpTransport } from '../transport/http-transport.js';
 import { DashboardApp } from '../ui/DashboardApp.js';
 import { openDashboardServer } from './dashboard-server.js';
@@ -53,7 +54,8 @@ const firstEnding = (commands: Observable<Command>, crashes: Observable<unknown>
  */
 export const runDashboardSession = async (options: DashboardSessionOptions): Promise<void> => {
   const server = await openDashboardServer(options.target, options.seed);
-  const transport = createHttpTransport({ baseUrl: server.url, maxSockets: options.request.maxInFlight });
+  // Every model gets its own maxInFlight sockets: they run at the same time and must not queue behind each other.
+  const transport = createHttpTransport({ baseUrl: server.url, maxSockets: options.request.maxInFlight * options.models.length });
   const commands = new Subject<Command>();
   const crashes = new Subject<unknown>();
   const settings: DashboardSettings = { target: server.url, models: options.models, request: options.request, auto: true, intervalMs: options.intervalMs, size: terminalSize(), faults: server.faults };
@@ -65,7 +67,7 @@ export const runDashboardSession = async (options: DashboardSessionOptions): Pro
     next: (state) => latest.next(state),
     error: (error: unknown) => crashes.next(error),
   });
-  const ink = render(<DashboardApp states={latest} initial={initial} onCommand={(command) => commands.next(command)} />, { exitOnCtrlC: false });
+  const ink = render(<DashboardApp states={latest} initial={initial} onCommand={(command) => commands.next(command)} />, { exitOnCtrlC: false, maxFps: 1000 / FRAME_MS });
   ink.waitUntilExit().catch((error: unknown) => crashes.next(error));
   const end = await ending;
   rounds.unsubscribe();

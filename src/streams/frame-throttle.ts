@@ -1,7 +1,7 @@
 import { asyncScheduler, throttleTime, type MonoTypeOperatorFunction, type SchedulerLike } from 'rxjs';
 
-/** Default frame period: ~25 frames per second. */
-export const FRAME_MS = 40;
+/** Default frame period: at most 20 frames per second (keys still show at once: the first change after a quiet period passes immediately). */
+export const FRAME_MS = 50;
 
 /**
  * Lets at most one value through per `periodMs`: the first at once (so a key press shows

@@ -13,15 +13,15 @@ const dir = mkdtempSync(join(tmpdir(), 'async-arena-dashboard-'));
 const sttyFile = join(dir, 'stty.txt');
 
 const tmux = (...args: string[]): string => execFileSync(TMUX, ['-L', SOCKET, ...args], { encoding: 'utf8' });
-const screen = (): string => tmux('capture-pane', '-p', '-t', 'arena');
+const screen = (session: string): string => tmux('capture-pane', '-p', '-t', session);
 const count = (text: string, part: string): number => text.split(part).length - 1;
 
 /** Polls the pane until `check` accepts it; fails with the last screen after `timeoutMs`. */
-const waitForScreen = async (what: string, check: (text: string) => boolean, timeoutMs = 15_000): Promise<string> => {
+const waitForScreen = async (session: string, what: string, check: (text: string) => boolean, timeoutMs = 15_000): Promise<string> => {
   const deadline = Date.now() + timeoutMs;
   let text = '';
   while (Date.now() < deadline) {
-    text = screen();
+    text = screen(session);
     if (check(text)) return text;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -47,40 +47,41 @@ describe.skipIf(!existsSync(TMUX))('the dashboard in a real terminal (tmux)', ()
   });
 
   it('shows the case, the naive loss, and quits with the terminal restored', async () => {
+    const session = 'quit';
     const program = `node bin/async-arena.js --interval 200 --timeout 500 --seed ${SEED}; echo EXIT=$?; stty -a > ${sttyFile}; sleep 60`;
-    tmux('new-session', '-d', '-s', 'arena', '-x', '100', '-y', '30', '-c', ROOT, 'sh', '-c', program);
+    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', '-c', ROOT, 'sh', '-c', program);
 
-    await waitForScreen('the first round to finish', (text) => count(text, '3/3 delivered') === 4);
+    await waitForScreen(session, 'the first round to finish', (text) => count(text, '3/3 delivered') === 4);
 
-    tmux('send-keys', '-t', 'arena', 'c');
-    const caseScreen = await waitForScreen('a round with the case on', (text) => count(text, 'cat  ✗ timeout') === 4 && count(text, '2/3 delivered') === 4);
+    tmux('send-keys', '-t', session, 'c');
+    const caseScreen = await waitForScreen(session, 'a round with the case on', (text) => count(text, 'cat  ✗ timeout') === 4 && count(text, '2/3 delivered') === 4);
     expect(caseScreen).toContain('categorias timeout');
     expect(count(caseScreen, 'prod ✓')).toBe(4);
     expect(count(caseScreen, 'perf ✓')).toBe(4);
     expect(caseScreen).not.toContain('LOST');
 
-    tmux('send-keys', '-t', 'arena', 'n');
-    const naiveScreen = await waitForScreen('a naive round that loses data', (text) => text.includes('DATA LOST'));
+    tmux('send-keys', '-t', session, 'n');
+    const naiveScreen = await waitForScreen(session, 'a naive round that loses data', (text) => text.includes('DATA LOST'));
     expect(naiveScreen.split('\n')[0]).toContain('naive');
 
-    tmux('send-keys', '-t', 'arena', 'q');
-    const exitScreen = await waitForScreen('the program to exit', (text) => /EXIT=\d+/.test(text) && existsSync(sttyFile) && readFileSync(sttyFile, 'utf8').length > 0);
+    tmux('send-keys', '-t', session, 'q');
+    const exitScreen = await waitForScreen(session, 'the program to exit', (text) => /EXIT=\d+/.test(text) && existsSync(sttyFile) && readFileSync(sttyFile, 'utf8').length > 0);
     expect(exitScreen).toContain('EXIT=0');
     const stty = readFileSync(sttyFile, 'utf8');
     expect(stty).toMatch(/(^|\s)icanon(\s|$)/);
     expect(stty).toMatch(/(^|\s)echo(\s|$)/);
-    expect(tmux('display-message', '-p', '-t', 'arena', '#{cursor_flag}').trim()).toBe('1');
+    expect(tmux('display-message', '-p', '-t', session, '#{cursor_flag}').trim()).toBe('1');
     expect(embeddedServerRunning()).toBe(false);
-    tmux('kill-session', '-t', 'arena');
   }, 60_000);
 
   it('exits with 130 on Ctrl+C, terminal restored and server stopped', async () => {
+    const session = 'interrupt';
     rmSync(sttyFile, { force: true });
     const program = `node bin/async-arena.js --seed ${SEED}; echo EXIT=$?; stty -a > ${sttyFile}; sleep 60`;
-    tmux('new-session', '-d', '-s', 'arena', '-x', '100', '-y', '30', '-c', ROOT, 'sh', '-c', program);
-    await waitForScreen('the first round to finish', (text) => count(text, '3/3 delivered') === 4);
-    tmux('send-keys', '-t', 'arena', 'C-c');
-    const exitScreen = await waitForScreen('the program to exit', (text) => /EXIT=\d+/.test(text) && existsSync(sttyFile) && readFileSync(sttyFile, 'utf8').length > 0);
+    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', '-c', ROOT, 'sh', '-c', program);
+    await waitForScreen(session, 'the first round to finish', (text) => count(text, '3/3 delivered') === 4);
+    tmux('send-keys', '-t', session, 'C-c');
+    const exitScreen = await waitForScreen(session, 'the program to exit', (text) => /EXIT=\d+/.test(text) && existsSync(sttyFile) && readFileSync(sttyFile, 'utf8').length > 0);
     expect(exitScreen).toContain('EXIT=130');
     expect(readFileSync(sttyFile, 'utf8')).toMatch(/(^|\s)icanon(\s|$)/);
     expect(embeddedServerRunning()).toBe(false);
