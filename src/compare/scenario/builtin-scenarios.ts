@@ -80,9 +80,9 @@ export const BUILTIN_SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'scale',
-    description: 'requests per load from 3 to 10 000, at most 100 in flight: how time per request grows (no warm-up: the smaller levels warm up the bigger ones)',
+    description: 'requests per load from 3 to 10 000, at most 100 in flight: how time per request grows',
     runs: 3,
-    warmup: 0,
+    warmup: 1,
     variant: 'correct',
     concurrency: [3, 100, 1000, 10_000],
     client: { deadlineMs: 10_000, maxInFlight: 100 },
