@@ -21,7 +21,8 @@ const program = new Command('async-arena')
   .configureOutput({ outputError: (text, write) => write(`async-arena: ${text.replace(/^error: /, '').trim()}\n`) });
 
 const commands: Command[] = [dashboardCommand(), runCommand(), serveCommand(), compareCommand(), scenariosCommand()];
-for (const command of commands) program.addCommand(command.exitOverride(), { isDefault: command.name() === 'dashboard' });
+// Subcommands inherit the one-line error format, suggestions and exit override of the program.
+for (const command of commands) program.addCommand(command.copyInheritedSettings(program), { isDefault: command.name() === 'dashboard' });
 
 try {
   await program.parseAsync(process.argv);

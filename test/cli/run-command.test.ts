@@ -56,11 +56,14 @@ describe('async-arena run', () => {
     [['run', 'callbacks', '--timeout', 'soon'], /--timeout.*expected a whole number/],
     [['run', 'callbacks', '--fault', 'carrito=timeout'], /unknown endpoint "carrito"/],
     [['run', 'callbacks', '--target', 'http://127.0.0.1:9', '--fault', 'perfil=reset'], /--fault/],
+    [['serve', '--port', 'abc'], /--port.*expected a whole number/],
+    [['compare', '--format', 'xml'], /--format.*table, json, markdown, csv/],
   ])('rejects bad input %j with one line and exit 2', async (args, message) => {
     const { code, stdout, stderr } = await cli(...args);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^async-arena: /);
     expect(stderr).toMatch(message);
   });
 
