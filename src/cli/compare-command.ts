@@ -1,16 +1,13 @@
 import { Command, Option } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import type { ModelId } from '../domain/models.js';
-import type { ServerControl } from '../domain/server-control.js';
-import { instrumentedLoad } from '../models/instrumented-load.js';
 import { buildPlan, type ComparePlan } from '../compare/plan.js';
 import { buildReport } from '../compare/report/build-report.js';
 import { REPORT_FORMATS, formatReport, type ReportFormat } from '../compare/report/format-report.js';
-import { runComparison } from '../compare/runner/run-comparison.js';
+import { measurePlan } from '../compare/runner/measure-plan.js';
 import { loadScenario } from '../compare/scenario/load-scenario.js';
 import type { VariantChoice } from '../compare/scenario/scenario-schema.js';
-import { connectServer, isServerStartError, probeControlApi, startServerProcess } from '../server/index.js';
-import { createHttpTransport } from '../transport/http-transport.js';
+import { isServerStartError, probeControlApi } from '../server/index.js';
 import { concurrencyList, modelList } from './compare-options.js';
 import { progressWriter } from './compare-progress.js';
 import { httpUrl, integerIn } from './options.js';
@@ -29,16 +26,10 @@ interface CompareFlags {
   out?: string;
 }
 
-/** The server to measure against: `--target` (its control API is required; its faults are cleared afterwards) or the mock server in a child process. */
-const openServer = async (plan: ComparePlan, target: string | undefined): Promise<ServerControl> => {
-  if (target !== undefined) {
-    if (!(await probeControlApi(target))) throw new UsageError(`--target ${target}: no async-arena control API answers there (start one with \`async-arena serve\`)`, 1);
-    if (Object.keys(plan.latency).length > 0) process.stderr.write(`async-arena: note: --target keeps its own latencies; the scenario's are not applied\n`);
-    return connectServer(target);
-  }
-  return startServerProcess({ host: '127.0.0.1', port: 0, seed: plan.seed, latency: plan.latency }).catch((error: unknown) => {
-    throw isServerStartError(error) ? new UsageError(error.message, 1) : error;
-  });
+/** Checks a `--target` before measuring: it must expose the control API. */
+const checkTarget = async (plan: ComparePlan, target: string): Promise<void> => {
+  if (!(await probeControlApi(target))) throw new UsageError(`--target ${target}: no async-arena control API answers there (start one with \`async-arena serve\`)`, 1);
+  if (Object.keys(plan.latency).length > 0) process.stderr.write(`async-arena: note: --target keeps its own latencies; the scenario's are not applied\n`);
 };
 
 /** Color in the table only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
@@ -54,15 +45,15 @@ const writeReport = async (text: string, out: string | undefined): Promise<void>
   });
 };
 
-/** Runs a plan against a server: one shared transport, progress on a terminal stderr only. */
-const measure = async (plan: ComparePlan, server: ServerControl) => {
-  const transport = createHttpTransport({ baseUrl: server.url, maxSockets: plan.client.maxInFlight });
+/** Measures a plan, with progress on a terminal stderr only; a server that cannot start is exit 1. */
+const measure = async (plan: ComparePlan, target: string | undefined) => {
   const progress = process.stderr.isTTY ? progressWriter(process.stderr) : undefined;
   try {
-    return await runComparison(plan, { server, load: (model, request) => instrumentedLoad(model, transport, request), onProgress: progress?.update });
+    return await measurePlan(plan, { target, onProgress: progress?.update });
+  } catch (error) {
+    throw isServerStartError(error) ? new UsageError(error.message, 1) : error;
   } finally {
     progress?.clear();
-    transport.close();
   }
 };
 
@@ -87,13 +78,7 @@ export const compareCommand = (): Command =>
       const scenario = await loadScenario(flags.scenario);
       if (!scenario.ok) throw new UsageError(scenario.error);
       const plan = buildPlan(scenario.value, flags);
-      const server = await openServer(plan, flags.target);
-      let records;
-      try {
-        records = await measure(plan, server);
-      } finally {
-        if (flags.target !== undefined) await server.clearFaults();
-        await server.close();
-      }
+      if (flags.target !== undefined) await checkTarget(plan, flags.target);
+      const records = await measure(plan, flags.target);
       await writeReport(formatReport(buildReport(plan, records), flags.format, { color: colorAllowed(flags.out) }), flags.out);
     });

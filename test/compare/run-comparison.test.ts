@@ -38,7 +38,8 @@ const find = (report: CompareReport, model: ModelId, variant: 'correct' | 'naive
 
 describe('runComparison against the real server', () => {
   it('categorias-timeout: every correct model preserves every run; the fail-fast naive variants lose data', async () => {
-    const report = await compare(short('categorias-timeout', { client: { deadlineMs: 120 } }));
+    // The deadline leaves a wide margin over the 5 ms answers, so a loaded machine cannot turn a slow answer into a timeout.
+    const report = await compare(short('categorias-timeout', { client: { deadlineMs: 300 } }));
     for (const result of report.results.filter((r) => r.variant === 'correct')) {
       expect(result.preservedRuns, result.model).toBe(result.runs);
       expect(result.endpoints.productos.ok + result.endpoints.perfil.ok).toBe(2 * result.runs);
