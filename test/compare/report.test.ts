@@ -37,9 +37,21 @@ describe('buildReport', () => {
   });
 
   it('compares models within a variant: clearly slower versus no meaningful difference', () => {
-    expect(result('callbacks', 'correct').comparison).toMatchObject({ verdict: 'fastest', baseline: 'callbacks' });
-    expect(result('reactive', 'correct').comparison).toMatchObject({ verdict: 'slower', baseline: 'callbacks', medianDiffMs: 50 });
-    expect(result('reactive', 'naive').comparison).toMatchObject({ verdict: 'no meaningful difference', baseline: 'callbacks' });
+    const runs = [0, 1, 2, 3, 4, 5];
+    const wide = buildReport({ ...plan, runs: runs.length }, runs.flatMap((run) => [
+      runRecord('callbacks', 'correct', run, 250 + run),
+      runRecord('reactive', 'correct', run, 300 + run),
+      runRecord('callbacks', 'naive', run, 250 + run),
+      runRecord('reactive', 'naive', run, 251 + run),
+    ]));
+    const of = (model: string, variant: string) => wide.results.find((r) => r.model === model && r.variant === variant)!;
+    expect(of('callbacks', 'correct').comparison).toMatchObject({ verdict: 'fastest', baseline: 'callbacks' });
+    expect(of('reactive', 'correct').comparison).toMatchObject({ verdict: 'slower', baseline: 'callbacks', medianDiffMs: 50 });
+    expect(of('reactive', 'naive').comparison).toMatchObject({ verdict: 'no meaningful difference', baseline: 'callbacks' });
+  });
+
+  it('gives no verdict on four runs, however far apart the medians', () => {
+    expect(result('reactive', 'correct').comparison).toMatchObject({ verdict: 'too few runs', medianDiffMs: 50 });
   });
 
   it('counts a run where the server answered more than the model delivered as not preserved', () => {

@@ -88,6 +88,11 @@ describe('compareToFastest', () => {
     expect(result.get('c')).toMatchObject({ baseline: 'a', medianDiffMs: 40, verdict: 'slower' });
   });
 
+  it('gives no verdict on fewer than five runs, however far apart the medians', () => {
+    const result = compareToFastest(new Map([['a', [23.9, 27.0]], ['b', [28.1, 28.8]]]), seededRandom(1));
+    expect(result.get('b')).toMatchObject({ baseline: 'a', verdict: 'too few runs' });
+  });
+
   it('compares nothing when fewer than two samples have values', () => {
     expect(compareToFastest(new Map([['a', [1, 2]], ['b', []]]), seededRandom(1)).size).toBe(0);
   });

@@ -33,7 +33,7 @@ export const comparisonSchema = z.strictObject({
   baseline: z.enum(MODEL_IDS),
   medianDiffMs: z.number(),
   ci95: interval.nullable(),
-  verdict: z.enum(['fastest', 'slower', 'no meaningful difference']),
+  verdict: z.enum(['fastest', 'slower', 'no meaningful difference', 'too few runs']),
 });
 
 /** One model × variant × concurrency level. */

@@ -12,6 +12,7 @@ const verdictCell = (result: CompareResult): Cell => {
   if (!c) return cell('—', 'muted');
   if (c.verdict === 'fastest') return cell('fastest', 'good');
   const diff = `${c.medianDiffMs >= 0 ? '+' : ''}${formatMs(c.medianDiffMs)} ms`;
+  if (c.verdict === 'too few runs') return cell(`too few runs (${diff})`, 'muted');
   return c.verdict === 'slower' ? cell(`slower ${diff}`, 'bad') : cell(`no meaningful difference (${diff})`, 'muted');
 };
 

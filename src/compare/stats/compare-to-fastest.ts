@@ -4,7 +4,10 @@ import type { Interval } from './confidence-interval.js';
 import { median } from './descriptive.js';
 
 /** How a sample stands against the fastest one of its group. */
-export type ComparisonVerdict = 'fastest' | 'slower' | 'no meaningful difference';
+export type ComparisonVerdict = 'fastest' | 'slower' | 'no meaningful difference' | 'too few runs';
+
+/** Below this many runs on either side a bootstrap of medians says nothing, so no verdict is given. */
+export const MIN_RUNS_FOR_VERDICT = 5;
 
 /** One sample's comparison with the fastest of its group. */
 export interface Comparison {
@@ -18,7 +21,7 @@ export interface Comparison {
 }
 
 /** The rule {@link compareToFastest} applies, in words (reports print it). */
-export const COMPARISON_RULE = `fastest = lowest median total time among the models of the same variant and concurrency; another model is "slower" when the 95% percentile-bootstrap interval (${BOOTSTRAP_RESAMPLES} seeded resamples) of the difference of medians lies entirely above 0, otherwise "no meaningful difference"`;
+export const COMPARISON_RULE = `fastest = lowest median total time among the models of the same variant and concurrency; another model is "slower" when the 95% percentile-bootstrap interval (${BOOTSTRAP_RESAMPLES} seeded resamples) of the difference of medians lies entirely above 0, otherwise "no meaningful difference"; with fewer than ${MIN_RUNS_FOR_VERDICT} runs on either side, "too few runs"`;
 
 /**
  * Compares each non-empty sample of a group with the fastest (lowest median) by a seeded bootstrap
@@ -36,7 +39,8 @@ export const compareToFastest = (samples: ReadonlyMap<string, readonly number[]>
       continue;
     }
     const { estimate, ci95 } = bootstrapMedianDifference(values, fastest, random);
-    result.set(key, { baseline, medianDiffMs: estimate, ci95, verdict: ci95[0] > 0 ? 'slower' : 'no meaningful difference' });
+    const verdict = Math.min(values.length, fastest.length) < MIN_RUNS_FOR_VERDICT ? 'too few runs' : ci95[0] > 0 ? 'slower' : 'no meaningful difference';
+    result.set(key, { baseline, medianDiffMs: estimate, ci95, verdict });
   }
   return result;
 };
