@@ -80,6 +80,9 @@ const useCaseRows = (inputs: AnalysisInputs, claim1: ClaimVerdict, claim3: Claim
   ];
 };
 
+/** The names of the sections {@link analysisSections} writes: docs/analysis.md has a marker pair for each. */
+export const ANALYSIS_SECTION_NAMES: readonly string[] = ['setup', ...MODEL_IDS.map((m) => `excerpt-${m}`), 'code-size', 'naive-loss', 'verdicts', 'claim-1', 'claim-2', 'claim-3', 'claim-4', 'claim-5'];
+
 /**
  * The generated sections of docs/analysis.md, keyed by marker name. Pure: every figure and every
  * verdict is computed here from the measured inputs with the rules in verdicts.ts.

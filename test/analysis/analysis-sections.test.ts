@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisInputs } from '../../src/analysis/analysis-inputs.js';
-import { analysisSections } from '../../src/analysis/analysis-sections.js';
+import { ANALYSIS_SECTION_NAMES, analysisSections } from '../../src/analysis/analysis-sections.js';
 import { checkGeneratedSections, replaceGeneratedSections } from '../../src/analysis/generated-sections.js';
 import { compareReportSchema, type CompareReport, type CompareResult } from '../../src/compare/report/report-schema.js';
 import { MODEL_IDS, type ModelId } from '../../src/domain/models.js';
@@ -94,6 +94,11 @@ describe('analysisSections', () => {
 
   it('shows the naive losses', () => {
     expect(analysisSections(inputs())['naive-loss']).toContain('| Reactive (RxJS) | 0/10 |');
+  });
+
+  it('writes exactly the sections docs/analysis.md has markers for', () => {
+    expect(Object.keys(analysisSections(inputs())).sort()).toEqual([...ANALYSIS_SECTION_NAMES].sort());
+    expect(ANALYSIS_SECTION_NAMES).toHaveLength(13);
   });
 
   it('fills a document whose markers stay well-formed', () => {

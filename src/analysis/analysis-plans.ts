@@ -1,0 +1,39 @@
+import { buildPlan, type ComparePlan } from '../compare/plan.js';
+import { findBuiltinScenario } from '../compare/scenario/builtin-scenarios.js';
+import type { ModelId } from '../domain/models.js';
+
+const builtin = (name: string) => {
+  const scenario = findBuiltinScenario(name);
+  if (!scenario) throw new Error(`bug: no built-in scenario "${name}"`);
+  return scenario;
+};
+
+/**
+ * The comparisons behind docs/analysis.md, with fixed seeds and run counts chosen to finish in a
+ * few minutes on a 2-core machine while giving each verdict enough runs (≥ 5) to be meaningful.
+ */
+export const analysisPlans = (): { baseline: ComparePlan; categoriasTimeout: ComparePlan; scale: ComparePlan } => ({
+  baseline: buildPlan(builtin('baseline'), { variant: 'correct', runs: 30, warmup: 3, seed: 11 }),
+  categoriasTimeout: buildPlan(builtin('categorias-timeout'), { variant: 'both', runs: 10, warmup: 1, seed: 12 }),
+  scale: buildPlan(builtin('scale'), { variant: 'correct', runs: 5, warmup: 1, concurrency: [3, 100, 1000, 10_000], seed: 13 }),
+});
+
+/**
+ * The files that implement each model: its own file plus the model-specific helpers it builds on
+ * (`fetch-with-retries.ts` is the async retry loop both promise-based models use). Shared plumbing
+ * (transport, event stamping, backoff, the retry rule) belongs to no model.
+ */
+export const MODEL_FILES: Readonly<Record<ModelId, readonly string[]>> = {
+  callbacks: ['src/models/callbacks.ts'],
+  futures: ['src/models/futures.ts', 'src/models/executor.ts', 'src/models/future.ts', 'src/models/fetch-with-retries.ts'],
+  'async-await': ['src/models/async-await.ts', 'src/models/gather.ts', 'src/models/fetch-with-retries.ts'],
+  reactive: ['src/models/reactive.ts'],
+};
+
+/** Where each model's excerpt is cut from (its `// #region lesson` blocks, in this order). */
+export const EXCERPT_FILES: Readonly<Record<ModelId, readonly string[]>> = {
+  callbacks: ['src/models/callbacks.ts'],
+  futures: ['src/models/futures.ts'],
+  'async-await': ['src/models/async-await.ts', 'src/models/fetch-with-retries.ts'],
+  reactive: ['src/models/reactive.ts'],
+};
