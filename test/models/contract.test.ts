@@ -1,5 +1,4 @@
 import { once } from 'node:events';
-import type { IncomingMessage } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LoadEvent } from '../../src/domain/events.js';
@@ -12,6 +11,7 @@ import { instrumentedLoad } from '../../src/models/instrumented-load.js';
 import { startServer, type MockServer } from '../../src/server/index.js';
 import { createHttpTransport, type HttpTransport } from '../../src/transport/http-transport.js';
 import { collect, expectWellFormed } from './load-harness.js';
+import { nextRequest } from '../support/next-request.js';
 
 // Fixed latencies, productos the slowest: when productos fails, the other two have already arrived.
 const LATENCY = { productos: { ms: 40, jitterMs: 0 }, categorias: { ms: 10, jitterMs: 0 }, perfil: { ms: 20, jitterMs: 0 } };
@@ -36,16 +36,6 @@ const run = async (model: ModelId, overrides: Partial<LoadRequest> = {}, through
   return { events, summary: summarizeLoad(model, events) };
 };
 
-/** Resolves with the next request the server receives on `path`. */
-const nextRequest = (path: string): Promise<IncomingMessage> =>
-  new Promise((resolve) => {
-    const onRequest = (request: IncomingMessage): void => {
-      if (request.url !== path) return;
-      server.server.off('request', onRequest);
-      resolve(request);
-    };
-    server.server.on('request', onRequest);
-  });
 
 describe.each(MODEL_IDS)('%s model against the mock server', (model) => {
   it('delivers all three endpoints when nothing fails, in both variants', async () => {
@@ -106,7 +96,7 @@ describe.each(MODEL_IDS)('%s model against the mock server', (model) => {
     let calls = 0;
     const counting: Transport = { get: (call) => ((calls += 1), transport.get(call)) };
     const events: LoadEvent[] = [];
-    const received = nextRequest('/api/categorias');
+    const received = nextRequest(server.server, '/api/categorias');
     const subscription = MODELS[model].load(counting, loadRequest({ requests: 6, maxInFlight: 3, deadlineMs: 10_000 })).subscribe({
       next: (event) => events.push(event),
       error: (error: unknown) => expect.fail(`stream error: ${String(error)}`),

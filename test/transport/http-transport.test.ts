@@ -1,11 +1,11 @@
 import { once } from 'node:events';
-import type { IncomingMessage } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Endpoint } from '../../src/domain/endpoints.js';
 import { TransportError, type TransportCall } from '../../src/domain/transport.js';
 import { CATALOG } from '../../src/server/catalog.js';
 import { startServer, uniformLatency, type MockServer } from '../../src/server/index.js';
 import { createHttpTransport, type HttpTransport } from '../../src/transport/http-transport.js';
+import { nextRequest } from '../support/next-request.js';
 
 let server: MockServer;
 let transport: HttpTransport;
@@ -29,16 +29,6 @@ const failureOf = (promise: Promise<unknown>): Promise<TransportError> =>
       return error as TransportError;
     },
   );
-/** Resolves with the next request the server receives on `path`. */
-const nextRequest = (path: string): Promise<IncomingMessage> =>
-  new Promise((resolve) => {
-    const onRequest = (request: IncomingMessage): void => {
-      if (request.url !== path) return;
-      server.server.off('request', onRequest);
-      resolve(request);
-    };
-    server.server.on('request', onRequest);
-  });
 
 describe('createHttpTransport against the mock server', () => {
   it.each(['productos', 'categorias', 'perfil'] as const)('delivers /api/%s validated, with its item count', async (endpoint) => {
@@ -83,7 +73,7 @@ describe('createHttpTransport against the mock server', () => {
   it("the caller's abort cancels the call and destroys its socket", async () => {
     await server.setFault('categorias', { kind: 'timeout' });
     const controller = new AbortController();
-    const received = nextRequest('/api/categorias');
+    const received = nextRequest(server.server, '/api/categorias');
     const pending = failureOf(transport.get(call('categorias', { deadlineMs: 10_000, signal: controller.signal })));
     const { socket } = await received;
     const socketClosed = once(socket, 'close');
