@@ -1,10 +1,7 @@
-// First: it must run before React is loaded.
-import './dashboard-react-mode.js';
 import { Command } from 'commander';
 import { MODEL_IDS, type ModelId } from '../domain/models.js';
 import { loadRequest } from '../domain/load-request.js';
 import { modelList } from './compare-options.js';
-import { runDashboardSession } from './dashboard-session.js';
 import { httpUrl, integerIn } from './options.js';
 import { UsageError } from './usage-error.js';
 
@@ -39,6 +36,10 @@ export const dashboardCommand = (): Command =>
     .option('--seed <n>', 'seed of the server and of the retry jitter', integerIn(0, 2_147_483_647), 1)
     .action(async (flags: DashboardFlags) => {
       if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError(NO_TERMINAL_MESSAGE);
+      // Loaded here, not at start: Ink, React and yoga cost other commands ~45 MB they never use.
+      // The React mode is set before React loads.
+      await import('./dashboard-react-mode.js');
+      const { runDashboardSession } = await import('./dashboard-session.js');
       await runDashboardSession({
         target: flags.target,
         models: flags.models ?? MODEL_IDS,
