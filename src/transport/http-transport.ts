@@ -3,6 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { endpointPath } from '../domain/endpoints.js';
 import type { Transport } from '../domain/transport.js';
+import { callSignal } from './call-signal.js';
 import { classifyTransportError } from './classify-error.js';
 import { parsePayload } from './parse-payload.js';
 
@@ -22,9 +23,9 @@ export type HttpTransport = Transport & { close(): void };
 /**
  * The HTTP transport every model shares: one axios instance over a bounded keep-alive pool.
  *
- * Each call gets a TOTAL deadline (connect + headers + body) from `AbortSignal.timeout`, combined
- * with the caller's signal by `AbortSignal.any`; axios destroys the socket when either fires. (axios's
- * own `timeout` is an idle timer that never fires while a body keeps dribbling in.) The body is read
+ * Each call gets a TOTAL deadline (connect + headers + body), joined with the caller's signal in one
+ * {@link callSignal} released when the call settles; axios destroys the socket when either fires.
+ * (axios's own `timeout` is an idle timer that never fires while a body keeps dribbling in.) The body is read
  * as text and parsed strictly, then checked against the endpoint's shape. `get` resolves with
  * validated data or rejects with a classified `TransportError`, nothing else.
  *
@@ -51,13 +52,14 @@ export const createHttpTransport = ({ baseUrl, maxSockets = 100, maxBodyBytes = 
   });
   return {
     async get({ endpoint, deadlineMs, signal: callerSignal }) {
-      const deadline = AbortSignal.timeout(deadlineMs);
-      const signal = callerSignal ? AbortSignal.any([deadline, callerSignal]) : deadline;
+      const call = callSignal(deadlineMs, callerSignal);
       try {
-        const response = await client.get<string>(endpointPath(endpoint), { signal });
+        const response = await client.get<string>(endpointPath(endpoint), { signal: call.signal });
         return parsePayload(endpoint, response.status, response.data);
       } catch (error) {
-        throw classifyTransportError(error, { deadlineMs, deadlineExpired: deadline.aborted, canceled: callerSignal?.aborted ?? false });
+        throw classifyTransportError(error, { deadlineMs, deadlineExpired: call.deadlineExpired(), canceled: call.canceled() });
+      } finally {
+        call.dispose();
       }
     },
     close() {
