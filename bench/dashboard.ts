@@ -7,8 +7,9 @@
  *   a null terminal (isTTY, 100×30) that discards the output;
  * - `bare`:   the same rounds (the same action stream) with no state and no rendering.
  *
- * Reports, per mode: event-loop delay p50/p99 (perf_hooks.monitorEventLoopDelay), frames per second
- * (Ink's onRender), mean round time; and the ratio of mean round times render/bare.
+ * Runs with the CLI's heap setting (bench/cli-heap-flag.ts). Reports, per mode: event-loop delay
+ * p50/p99 (perf_hooks.monitorEventLoopDelay), frames per second (Ink's onRender), mean round time;
+ * and the ratio of mean round times render/bare.
  * Goals: render p99 ≤ 50 ms, round ratio ≤ 1.10.
  *
  * Usage: npm run bench:dashboard -- [--duration S] [--concurrency N] [--interval MS] [--block S]
@@ -19,6 +20,7 @@ import { EventEmitter } from 'node:events';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { render } from 'ink';
 import { createElement } from 'react';
 import { BehaviorSubject, Subject, filter, scan, share, startWith, type Observable } from 'rxjs';
@@ -34,6 +36,9 @@ import { FRAME_MS, frameThrottle } from '../src/streams/frame-throttle.js';
 import { reduceDashboard } from '../src/streams/reduce-dashboard.js';
 import { createHttpTransport, type HttpTransport } from '../src/transport/http-transport.js';
 import { DashboardApp } from '../src/ui/DashboardApp.js';
+import { CLI_HEAP_FLAG } from './cli-heap-flag.js';
+
+setFlagsFromString(CLI_HEAP_FLAG); // the heap the dashboard command runs with
 
 const { values: flags } = parseArgs({
   options: {

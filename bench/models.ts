@@ -8,7 +8,7 @@
  * 2. Pure model overhead: the same loads over an in-process transport that resolves at once, in ns per
  *    request (N = 3 and 10000), minus nothing: the baseline row shows the floor.
  * 3. Peak RSS of one load of 10000 requests with the default maxInFlight, each model in a fresh child
- *    process. Goal: ≤ 200 MB.
+ *    process, with the heap setting bin/async-arena.js applies and with V8's default. Goal: ≤ 200 MB.
  *
  * Usage: npm run bench:models -- [--runs N]
  */
@@ -25,6 +25,7 @@ import { MODELS } from '../src/models/index.js';
 import { requestEndpoint } from '../src/models/request-endpoint.js';
 import { startServerProcess, uniformLatency } from '../src/server/index.js';
 import { createHttpTransport } from '../src/transport/http-transport.js';
+import { CLI_HEAP_FLAG } from './cli-heap-flag.js';
 
 type Contender = ModelId | 'baseline';
 const CONTENDERS: readonly Contender[] = ['baseline', ...MODEL_IDS];
@@ -95,10 +96,10 @@ const rssChild = async (contender: Contender, url: string): Promise<void> => {
   process.stdout.write(`${process.resourceUsage().maxRSS * 1024}\n`);
 };
 
-/** Peak RSS of one contender's 10000-request load, measured in a fresh process. */
-const peakRss = async (contender: Contender, url: string): Promise<number> => {
+/** Peak RSS of one contender's 10000-request load, measured in a fresh process started with `v8Flags`. */
+const peakRss = async (contender: Contender, url: string, v8Flags: readonly string[]): Promise<number> => {
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  const child = spawn(process.execPath, ['--import', tsx, fileURLToPath(import.meta.url), RSS_FLAG, contender, url], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...v8Flags, '--import', tsx, fileURLToPath(import.meta.url), RSS_FLAG, contender, url], { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   const [code] = (await once(child, 'close')) as [number | null];
@@ -129,20 +130,26 @@ const main = async (): Promise<void> => {
     const overhead10k = await overheadNs(10_000, 2, runs);
     process.stderr.write('peak RSS…\n');
     const rss = new Map<Contender, number>();
-    for (const contender of CONTENDERS) rss.set(contender, await peakRss(contender, server.url));
+    const rssV8Default = new Map<Contender, number>();
+    for (const contender of CONTENDERS) {
+      rss.set(contender, await peakRss(contender, server.url, [CLI_HEAP_FLAG]));
+      rssV8Default.set(contender, await peakRss(contender, server.url, []));
+    }
 
-    const header = ['contender', ...sizes.map((n) => `N=${n} (median, ×baseline)`), 'ns/req N=3', 'ns/req N=10000', 'peak RSS N=10000'];
-    const widths = [12, 24, 24, 24, 11, 15, 17];
+    const header = ['contender', ...sizes.map((n) => `N=${n} (median, ×baseline)`), 'ns/req N=3', 'ns/req N=10000', 'peak RSS N=10000', 'V8 default heap'];
+    const widths = [12, 24, 24, 24, 11, 15, 17, 15];
     const rows = CONTENDERS.map((c) => [
       c,
       ...sizes.map((n) => ratioCell(wall.get(n)?.get(c) ?? NaN, wall.get(n)?.get('baseline') ?? NaN)),
       (overhead3.get(c) ?? NaN).toFixed(0),
       (overhead10k.get(c) ?? NaN).toFixed(0),
       `${((rss.get(c) ?? NaN) / 1e6).toFixed(0)} MB`,
+      `${((rssV8Default.get(c) ?? NaN) / 1e6).toFixed(0)} MB`,
     ]);
     const line = (cells: readonly string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[0] as number) : pad(cell, widths[i] as number))).join('  ');
     process.stdout.write(`models benchmark: ${runs} runs (N=3: ${runs * 4}), maxInFlight ${DEFAULT_LOAD_REQUEST.maxInFlight}, server in a child process, zero latency\n`);
     process.stdout.write(`${line(header)}\n${[...rows].map(line).join('\n')}\n`);
+    process.stdout.write(`peak RSS with ${CLI_HEAP_FLAG} (as the CLI runs), and with V8's default heap growth\n`);
     process.stdout.write('goals: ≤ 1.10× baseline at N ≥ 1000; peak RSS ≤ 200 MB at N=10000\n');
   } finally {
     transport.close();
