@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const ioModules = ['axios', 'ink', 'ink-testing-library', 'node:http', 'http', 'node:net', 'net', 'node:process', 'process', 'node:fs', 'fs', 'node:child_process'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'coverage/**', 'dist/**'] },
+  { ignores: ['node_modules/**', 'coverage/**', 'dist/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

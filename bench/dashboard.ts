@@ -30,7 +30,7 @@ import { instrumentedLoad } from '../src/models/instrumented-load.js';
 import { startServerProcess } from '../src/server/index.js';
 import type { Command } from '../src/streams/commands.js';
 import type { DashboardAction } from '../src/streams/dashboard-actions.js';
-import { initialDashboardState, type DashboardSettings } from '../src/streams/dashboard-state.js';
+import { DASHBOARD_MAX_IN_FLIGHT, initialDashboardState, type DashboardSettings } from '../src/streams/dashboard-state.js';
 import { dashboardActions } from '../src/streams/dashboard-stream.js';
 import { FRAME_MS, frameThrottle } from '../src/streams/frame-throttle.js';
 import { reduceDashboard } from '../src/streams/reduce-dashboard.js';
@@ -46,13 +46,15 @@ const { values: flags } = parseArgs({
     concurrency: { type: 'string', default: '1000' },
     interval: { type: 'string', default: '0' },
     block: { type: 'string', default: '10' },
+    'max-in-flight': { type: 'string', default: String(DASHBOARD_MAX_IN_FLIGHT) },
   },
 });
 const durationS = Number(flags.duration);
 const concurrency = Number(flags.concurrency);
 const intervalMs = Number(flags.interval);
 const blockS = Math.min(Number(flags.block), durationS);
-for (const [name, value] of Object.entries({ duration: durationS, concurrency, interval: intervalMs, block: blockS })) {
+const maxInFlight = Number(flags['max-in-flight']);
+for (const [name, value] of Object.entries({ duration: durationS, concurrency, interval: intervalMs, block: blockS, 'max-in-flight': maxInFlight })) {
   if (!Number.isFinite(value) || value < 0) {
     process.stderr.write(`bench:dashboard: --${name} must be a non-negative number\n`);
     process.exit(2);
@@ -81,7 +83,7 @@ const idleKeyboard = (): NodeJS.ReadStream =>
 const settings = (): DashboardSettings => ({
   target: 'bench',
   models: MODEL_IDS,
-  request: loadRequest({ requests: concurrency }),
+  request: loadRequest({ requests: concurrency, maxInFlight }),
   auto: true,
   intervalMs,
   size: SIZE,
@@ -132,7 +134,7 @@ const mean = (values: readonly number[]): number => values.reduce((a, b) => a + 
 const fixed = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 
 const server = await startServerProcess({ host: '127.0.0.1', port: 0, seed: 1 });
-const transport = createHttpTransport({ baseUrl: server.url, maxSockets: 100 * MODEL_IDS.length });
+const transport = createHttpTransport({ baseUrl: server.url, maxSockets: maxInFlight * MODEL_IDS.length });
 try {
   process.stdout.write(`bench:dashboard: ${MODEL_IDS.length} models × ${concurrency} requests per round, interval ${intervalMs} ms, ${durationS} s per mode in ${blockS} s blocks\n`);
   await runBlock('bare', transport, Math.min(3, blockS)); // warm-up, not counted

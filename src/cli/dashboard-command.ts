@@ -4,6 +4,7 @@ import { loadRequest } from '../domain/load-request.js';
 import { modelList } from './compare-options.js';
 import { httpUrl, integerIn } from './options.js';
 import { UsageError } from './usage-error.js';
+import { DASHBOARD_MAX_IN_FLIGHT } from '../streams/dashboard-state.js';
 
 interface DashboardFlags {
   target?: string;
@@ -30,7 +31,7 @@ export const dashboardCommand = (): Command =>
     .option('--models <list>', 'models to show, comma-separated, e.g. callbacks,reactive', modelList)
     .option('--timeout <ms>', 'total deadline of each request attempt', integerIn(1, 600_000), 1000)
     .option('--retries <n>', 'retries after a retryable failure', integerIn(0, 10), 0)
-    .option('--max-in-flight <n>', 'requests in flight at once per model', integerIn(1, 10_000), 100)
+    .option('--max-in-flight <n>', 'requests in flight at once per model', integerIn(1, 10_000), DASHBOARD_MAX_IN_FLIGHT)
     .option('--concurrency <n>', 'requests per model per round (3 = the EcoMarket page)', integerIn(1, 100_000), 3)
     .option('--interval <ms>', 'pause between the end of a round and the next (auto-rerun)', integerIn(0, 600_000), 2000)
     .option('--seed <n>', 'seed of the server and of the retry jitter', integerIn(0, 2_147_483_647), 1)
