@@ -29,11 +29,13 @@ const measure = async (name: string, plan: ComparePlan) => {
   return report;
 };
 
+const linesOf = async (files: readonly string[]) => (await Promise.all(files.map(text))).reduce((sum, source) => sum + countCodeLines(source), 0);
+
 const codeSizes = () =>
   Promise.all(
     MODEL_IDS.map(async (model) => {
-      const sources = await Promise.all(MODEL_FILES[model].map(text));
-      return { model, files: MODEL_FILES[model], linesOfCode: sources.reduce((sum, source) => sum + countCodeLines(source), 0) };
+      const { load, support } = MODEL_FILES[model];
+      return { model, loadFiles: load, loadLines: await linesOf(load), supportFiles: support, supportLines: await linesOf(support) };
     }),
   );
 

@@ -1,12 +1,15 @@
 import type { CompareReport } from '../compare/report/report-schema.js';
 import type { ModelId } from '../domain/models.js';
 
-/** The measured size of one model's implementation. */
+/** The measured size of one model's implementation, in lines of code. */
 export interface CodeSize {
   readonly model: ModelId;
-  /** Files that implement the model (its own file plus helpers only it uses). */
-  readonly files: readonly string[];
-  readonly linesOfCode: number;
+  /** The load as written in the idiom. */
+  readonly loadFiles: readonly string[];
+  readonly loadLines: number;
+  /** Support the idiom needs in Node (an executor, a gather) that Python ships in its standard library. */
+  readonly supportFiles: readonly string[];
+  readonly supportLines: number;
 }
 
 /** Everything the analysis document's generated sections are computed from. */

@@ -18,16 +18,24 @@ export const analysisPlans = (): { baseline: ComparePlan; categoriasTimeout: Com
   scale: buildPlan(builtin('scale'), { variant: 'correct', runs: 5, warmup: 1, concurrency: [3, 100, 1000, 10_000], seed: 13 }),
 });
 
+/** The files of one model: the load itself, and the support its idiom needs that Node does not ship. */
+export interface ModelFiles {
+  /** The load as written in the idiom (what an application would write). */
+  readonly load: readonly string[];
+  /** Machinery Python ships (ThreadPoolExecutor, asyncio.gather) and Node does not; a library would give it. */
+  readonly support: readonly string[];
+}
+
 /**
- * The files that implement each model: its own file plus the model-specific helpers it builds on
- * (`fetch-with-retries.ts` is the async retry loop both promise-based models use). Shared plumbing
- * (transport, event stamping, backoff, the retry rule) belongs to no model.
+ * The files that implement each model. `fetch-with-retries.ts` is the async retry loop both
+ * promise-based models write; shared plumbing (transport, event stamping, backoff, the retry rule)
+ * belongs to no model.
  */
-export const MODEL_FILES: Readonly<Record<ModelId, readonly string[]>> = {
-  callbacks: ['src/models/callbacks.ts'],
-  futures: ['src/models/futures.ts', 'src/models/executor.ts', 'src/models/future.ts', 'src/models/fetch-with-retries.ts'],
-  'async-await': ['src/models/async-await.ts', 'src/models/gather.ts', 'src/models/fetch-with-retries.ts'],
-  reactive: ['src/models/reactive.ts'],
+export const MODEL_FILES: Readonly<Record<ModelId, ModelFiles>> = {
+  callbacks: { load: ['src/models/callbacks.ts'], support: [] },
+  futures: { load: ['src/models/futures.ts', 'src/models/fetch-with-retries.ts'], support: ['src/models/executor.ts', 'src/models/future.ts'] },
+  'async-await': { load: ['src/models/async-await.ts', 'src/models/fetch-with-retries.ts'], support: ['src/models/gather.ts'] },
+  reactive: { load: ['src/models/reactive.ts'], support: [] },
 };
 
 /** Where each model's excerpt is cut from (its `// #region lesson` blocks, in this order). */

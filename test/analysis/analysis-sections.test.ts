@@ -54,10 +54,10 @@ const inputs = (overrides: { threeMeans?: number[]; topMeans?: number[]; naivePr
     ]),
     scale: report('scale', [3, 1000], [...MODEL_IDS.map((m) => result(m, 'correct', 3, 150)), ...MODEL_IDS.map((m, i) => result(m, 'correct', 1000, topMeans[i] ?? 0, { half: 10 }))]),
     codeSizes: [
-      { model: 'callbacks', files: ['src/models/callbacks.ts'], linesOfCode: 90 },
-      { model: 'futures', files: ['src/models/futures.ts'], linesOfCode: 80 },
-      { model: 'async-await', files: ['src/models/async-await.ts'], linesOfCode: 40 },
-      { model: 'reactive', files: ['src/models/reactive.ts'], linesOfCode: 70 },
+      { model: 'callbacks', loadFiles: ['src/models/callbacks.ts'], loadLines: 90, supportFiles: [], supportLines: 0 },
+      { model: 'futures', loadFiles: ['src/models/futures.ts'], loadLines: 80, supportFiles: ['src/models/executor.ts'], supportLines: 150 },
+      { model: 'async-await', loadFiles: ['src/models/async-await.ts'], loadLines: 40, supportFiles: ['src/models/gather.ts'], supportLines: 30 },
+      { model: 'reactive', loadFiles: ['src/models/reactive.ts'], loadLines: 70, supportFiles: [], supportLines: 0 },
     ],
     excerpts: { callbacks: 'cb()', futures: 'submit()', 'async-await': 'await gather()', reactive: 'mergeMap()' },
     environment: 'Node 20 on 2 cores.',
@@ -88,7 +88,8 @@ describe('analysisSections', () => {
   it('quotes the real excerpts and line counts', () => {
     const s = analysisSections(inputs());
     expect(s['excerpt-async-await']).toBe('```ts\nawait gather()\n```');
-    expect(s['code-size']).toContain('| Callbacks | 90 | `src/models/callbacks.ts` |');
+    expect(s['code-size']).toContain('| Callbacks | 90 | — | `src/models/callbacks.ts` |');
+    expect(s['code-size']).toContain('| Futures | 80 | 150 | `src/models/futures.ts`; `src/models/executor.ts` |');
     expect(s['claim-3']).toContain('| Async/await | 50.0 | 0.700 |');
   });
 
