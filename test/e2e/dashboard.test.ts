@@ -48,7 +48,8 @@ describe.skipIf(!existsSync(TMUX))('the dashboard in a real terminal (tmux)', ()
 
   it('shows the case, the naive loss, and quits with the terminal restored', async () => {
     const session = 'quit';
-    const program = `node bin/async-arena.js --interval 200 --timeout 500 --seed ${SEED}; echo EXIT=$?; stty -a > ${sttyFile}; sleep 60`;
+    // CI=true as on a CI machine: Ink would then print only the final frame; the dashboard must still render live.
+    const program = `CI=true node bin/async-arena.js --interval 200 --timeout 500 --seed ${SEED}; echo EXIT=$?; stty -a > ${sttyFile}; sleep 60`;
     tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', '-c', ROOT, 'sh', '-c', program);
 
     await waitForScreen(session, 'the first round to finish', (text) => count(text, '3/3 delivered') === 4);
