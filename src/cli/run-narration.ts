@@ -2,7 +2,7 @@ import { endpointPath } from '../domain/endpoints.js';
 import type { ArenaEvent } from '../domain/events.js';
 import type { Variant } from '../domain/models.js';
 import type { LoadSummary } from '../domain/outcomes.js';
-import { sanitizeText } from '../ui/sanitize-text.js';
+import { sanitizeText } from '../domain/sanitize-text.js';
 
 const ms = (value: number): string => `${Math.round(value)} ms`;
 const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;

@@ -8,7 +8,7 @@ import { endpointLabel } from './endpoint-label.js';
 import { formatMs } from './format-ms.js';
 import { roundElapsed } from './round-clock.js';
 import { rowText } from './row-text.js';
-import { sanitizeText } from './sanitize-text.js';
+import { sanitizeText } from '../domain/sanitize-text.js';
 import { TONE_COLOR } from './tone-color.js';
 
 /**

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import type { DashboardState } from '../streams/dashboard-state.js';
 import { FOOTER_KEYS } from './footer-keys.js';
 import { formatMs } from './format-ms.js';
-import { sanitizeText } from './sanitize-text.js';
+import { sanitizeText } from '../domain/sanitize-text.js';
 
 /** The bottom two lines: the keymap, then the latest message (or the last round's time). */
 export const Footer = ({ state }: { readonly state: DashboardState }) => (

@@ -3,7 +3,7 @@ import { ENDPOINTS } from '../domain/endpoints.js';
 import { describeFault } from '../domain/fault-spec.js';
 import type { DashboardState } from '../streams/dashboard-state.js';
 import { formatMs } from './format-ms.js';
-import { sanitizeText } from './sanitize-text.js';
+import { sanitizeText } from '../domain/sanitize-text.js';
 
 /** The top two lines: target, round, variant and auto-rerun; then the fault on each endpoint, the selected one marked. */
 export const Header = ({ state }: { readonly state: DashboardState }) => (

@@ -3,7 +3,7 @@ import { emptyRow, reduceRow, settleRow } from '../../src/streams/endpoint-row.j
 import { formatMs } from '../../src/ui/format-ms.js';
 import { chooseLayout } from '../../src/ui/layout.js';
 import { rowText } from '../../src/ui/row-text.js';
-import { sanitizeText } from '../../src/ui/sanitize-text.js';
+import { sanitizeText } from '../../src/domain/sanitize-text.js';
 import { sparkline } from '../../src/ui/sparkline.js';
 import { timelineSpan } from '../../src/ui/timeline-span.js';
 import { eventsOf } from '../streams/fixtures.js';
