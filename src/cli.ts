@@ -10,6 +10,7 @@ import { runCommand } from './cli/run-command.js';
 import { scenariosCommand } from './cli/scenarios-command.js';
 import { serveCommand } from './cli/serve-command.js';
 import { UsageError } from './cli/usage-error.js';
+import { sanitizeText } from './domain/sanitize-text.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -18,20 +19,29 @@ const program = new Command('async-arena')
   .version(version)
   .showSuggestionAfterError()
   .exitOverride()
-  .configureOutput({ outputError: (text, write) => write(`async-arena: ${text.replace(/^error: /, '').trim()}\n`) });
+  .configureOutput({ outputError: (text, write) => write(`async-arena: ${sanitizeText(text.replace(/^error: /, '').trim())}\n`) });
 
 const commands: Command[] = [dashboardCommand(), runCommand(), serveCommand(), compareCommand(), scenariosCommand()];
 // Subcommands inherit the one-line error format, suggestions and exit override of the program.
 for (const command of commands) program.addCommand(command.copyInheritedSettings(program), { isDefault: command.name() === 'dashboard' });
 
+/** A first word that names no command would otherwise reach the default command as a stray argument. */
+const rejectUnknownCommand = (args: readonly string[]): void => {
+  const [first] = args;
+  const names = program.commands.map((command) => command.name());
+  if (first === undefined || first.startsWith('-') || first === 'help' || names.includes(first)) return;
+  program.error(`unknown command '${first}' (commands: ${names.join(', ')}; see --help)`, { code: 'commander.unknownCommand' });
+};
+
 try {
+  rejectUnknownCommand(process.argv.slice(2));
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
     const ok = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
     process.exitCode = ok ? 0 : 2;
   } else if (error instanceof UsageError) {
-    process.stderr.write(`async-arena: ${error.message}\n`);
+    process.stderr.write(`async-arena: ${sanitizeText(error.message)}\n`);
     process.exitCode = error.exitCode;
   } else {
     process.stderr.write(`async-arena: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -7,6 +7,7 @@ import { REPORT_FORMATS, formatReport, type ReportFormat } from '../compare/repo
 import { measurePlan } from '../compare/runner/measure-plan.js';
 import { loadScenario } from '../compare/scenario/load-scenario.js';
 import type { VariantChoice } from '../compare/scenario/scenario-schema.js';
+import { ControlApiError } from '../server/control-client.js';
 import { isServerStartError, probeControlApi } from '../server/index.js';
 import { concurrencyList, modelList } from './compare-options.js';
 import { progressWriter } from './compare-progress.js';
@@ -45,13 +46,15 @@ const writeReport = async (text: string, out: string | undefined): Promise<void>
   });
 };
 
-/** Measures a plan, with progress on a terminal stderr only; a server that cannot start is exit 1. */
+/** Measures a plan, with progress on a terminal stderr only; a server that cannot start or be steered is exit 1. */
 const measure = async (plan: ComparePlan, target: string | undefined) => {
   const progress = process.stderr.isTTY ? progressWriter(process.stderr) : undefined;
   try {
     return await measurePlan(plan, { target, onProgress: progress?.update });
   } catch (error) {
-    throw isServerStartError(error) ? new UsageError(error.message, 1) : error;
+    if (isServerStartError(error)) throw new UsageError(error.message, 1);
+    if (error instanceof ControlApiError) throw new UsageError(`${target ?? 'the mock server'}: control API: ${error.message}`, 1);
+    throw error;
   } finally {
     progress?.clear();
   }

@@ -4,7 +4,7 @@ import type { ServerControl, ServerStats } from '../domain/server-control.js';
 import { CONTROL_PREFIX } from './control-handler.js';
 import { requestJson, type JsonReply } from './http-json.js';
 
-/** The control API's answer was not what it should be: names the call, the status and the server's message. */
+/** The control API failed or answered wrongly: names the call and the status, the server's message or the network error. */
 export class ControlApiError extends Error {
   override readonly name = 'ControlApiError';
 }
@@ -33,7 +33,12 @@ const asFaultMap = (body: unknown): FaultMap | undefined => {
 export const connectServer = (url: string): ServerControl => {
   const base = url.replace(/\/$/, '');
   const call = async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const reply: JsonReply = await requestJson(method, `${base}${CONTROL_PREFIX}${path}`, body);
+    let reply: JsonReply;
+    try {
+      reply = await requestJson(method, `${base}${CONTROL_PREFIX}${path}`, body);
+    } catch (error) {
+      throw new ControlApiError(`${method} ${CONTROL_PREFIX}${path} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
     if (reply.status !== 200) throw new ControlApiError(`${method} ${CONTROL_PREFIX}${path} answered ${reply.status}: ${errorText(reply.body)}`);
     return reply.body;
   };

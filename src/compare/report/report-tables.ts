@@ -1,6 +1,7 @@
 import { ENDPOINTS } from '../../domain/endpoints.js';
 import { cell, formatCount, formatMs, type Cell, type TableData } from './cells.js';
 import type { CompareReport, CompareResult } from './report-schema.js';
+import { sanitizeText } from '../../domain/sanitize-text.js';
 
 const meanWithInterval = (result: CompareResult): string => {
   const { mean, ci95 } = result.totalMs;
@@ -96,6 +97,6 @@ export const reportTables = (report: CompareReport): TableData[] => [
 
 /** The scenario header lines: name, description, and the settings the numbers came from. */
 export const reportHeader = (report: CompareReport): string[] => [
-  `Scenario ${report.scenario}${report.description ? ` — ${report.description}` : ''}`,
+  sanitizeText(`Scenario ${report.scenario}${report.description ? ` — ${report.description}` : ''}`),
   `seed ${report.seed} · ${report.runs} runs + ${report.warmup} warm-up per model × variant × level, interleaved · deadline ${report.client.deadlineMs} ms · retries ${report.client.retries} · at most ${report.client.maxInFlight} in flight`,
 ];

@@ -16,16 +16,24 @@ export interface MeasureOptions {
 /**
  * Runs a plan end to end: the mock server in its own process (or the target), one transport shared
  * by every model, the interleaved runs, then everything closed (a target's faults cleared). Used by `compare` and `npm run analysis`.
- * Rejects with a `ServerStartError` when the server cannot start.
+ * Rejects with a `ServerStartError` when the server cannot start, and a `ControlApiError` when a
+ * target's control API fails.
  */
 export const measurePlan = async (plan: ComparePlan, { target, onProgress }: MeasureOptions = {}): Promise<RunRecord[]> => {
   const server: ServerControl = target === undefined ? await startServerProcess({ host: '127.0.0.1', port: 0, seed: plan.seed, latency: plan.latency }) : connectServer(target);
   const transport = createHttpTransport({ baseUrl: server.url, maxSockets: plan.client.maxInFlight });
+  let measured = false;
   try {
-    return await runComparison(plan, { server, load: (model, request) => instrumentedLoad(model, transport, request), onProgress });
+    const records = await runComparison(plan, { server, load: (model, request) => instrumentedLoad(model, transport, request), onProgress });
+    measured = true;
+    return records;
   } finally {
     transport.close();
-    if (target !== undefined) await server.clearFaults(); // leave a shared target as we found it
+    if (target !== undefined) {
+      // Leave a shared target as we found it; after a failure, the first error is the one to report.
+      const cleared = server.clearFaults();
+      await (measured ? cleared : cleared.catch(() => undefined));
+    }
     await server.close();
   }
 };

@@ -1,0 +1,65 @@
+import { createServer, type Server } from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+const ESC = '\u001b';
+
+describe('the CLI on bad input', () => {
+  it('names an unknown command instead of passing it to the dashboard', async () => {
+    const { code, stdout, stderr } = await runCli('runn', 'callbacks');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe("async-arena: unknown command 'runn' (commands: dashboard, run, serve, compare, scenarios; see --help)\n");
+  });
+
+  it('strips control characters from a scenario it echoes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'arena-'));
+    try {
+      const file = join(dir, 'evil.yaml');
+      await writeFile(file, `name: evil\ndescription: "red ${'\\e'}[31m and a bell \\a"\nruns: 1\nwarmup: 0\nmodels: [callbacks]\nvariant: correct\nlatency: { productos: { ms: 1 }, categorias: { ms: 1 }, perfil: { ms: 1 } }\n`);
+      const { code, stdout } = await runCli('compare', '--scenario', file);
+      expect(code).toBe(0);
+      expect(stdout).toContain('Scenario evil — red  and a bell  \n');
+      expect(stdout).not.toContain(ESC);
+      expect(stdout).not.toContain('\u0007');
+    } finally {
+      await rm(dir, { recursive: true });
+    }
+  });
+});
+
+describe('compare --target whose control API fails', () => {
+  let server: Server | undefined;
+  afterEach(async () => {
+    server?.closeAllConnections();
+    server?.close();
+    if (server) await once(server, 'close');
+    server = undefined;
+  });
+
+  it('says so in one sanitized line and exits 1, no stack trace', async () => {
+    const none = { kind: 'none' };
+    server = createServer((request, response) => {
+      response.setHeader('content-type', 'application/json');
+      if (request.method === 'GET' && request.url === '/__control/faults') return void response.end(JSON.stringify({ productos: none, categorias: none, perfil: none }));
+      response.statusCode = 500;
+      response.end(JSON.stringify({ error: `broken${ESC}[2J control` }));
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { code, stdout, stderr } = await runCli('compare', '--target', url, '--runs', '1', '--warmup', '0', '--models', 'callbacks', '--variant', 'correct');
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    const lines = stderr.trim().split('\n').filter((line) => !line.includes('note:'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^async-arena: http:\/\/127\.0\.0\.1:\d+: control API: PUT \/__control\/faults\/\w+ answered 500: broken control$/);
+    expect(stderr).not.toContain(ESC);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
