@@ -7,7 +7,7 @@ import type { EndpointBodies } from './response-bodies.js';
 import { planResponse, type ResponsePlan } from './response-plan.js';
 import { sendError } from './send-json.js';
 import type { ServerCounters } from './server-counters.js';
-import { dribble } from './slow-body.js';
+import { dribble, padForDribble } from './slow-body.js';
 
 /** What the API handler reads and updates. */
 export interface ApiContext {
@@ -46,8 +46,11 @@ export const createApiHandler = ({ seed, latency, book, counters, bodies }: ApiC
         res.writeHead(200, malformed.headers).end(malformed.bytes);
         return;
       case 'slow-body':
-        res.writeHead(200, json.headers).flushHeaders();
-        dribble(res, json.bytes, plan.bodyMs, countOk[endpoint]);
+        {
+          const body = padForDribble(json.bytes, plan.bodyMs);
+          res.writeHead(200, { ...json.headers, 'content-length': body.length }).flushHeaders();
+          dribble(res, body, plan.bodyMs, countOk[endpoint]);
+        }
         return;
     }
   };

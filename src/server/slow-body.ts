@@ -4,6 +4,16 @@ import type { ServerResponse } from 'node:http';
 export const SLOW_BODY_TICK_MS = 50;
 
 /**
+ * The body a slow answer sends: `body` with enough leading spaces to give one byte per tick, so no
+ * pause exceeds {@link SLOW_BODY_TICK_MS} even for a short body over a long time. Leading white space
+ * keeps it the same JSON.
+ */
+export const padForDribble = (body: Buffer, overMs: number): Buffer => {
+  const missing = Math.ceil(overMs / SLOW_BODY_TICK_MS) - body.length;
+  return missing > 0 ? Buffer.concat([Buffer.alloc(missing, 0x20), body]) : body;
+};
+
+/**
  * Writes `body` in small chunks spread evenly over `overMs` (headers must already be flushed), then
  * ends the response and calls `onFinish` once the last byte is written. Stops if the client goes away.
  */
