@@ -1,5 +1,5 @@
 import { cell, formatCount, formatMs, type TableData } from '../compare/report/cells.js';
-import { renderMarkdownTable } from '../compare/report/format-markdown.js';
+import { meanTimeChart, renderMarkdownTable } from '../compare/report/format-markdown.js';
 import type { CompareReport, CompareResult } from '../compare/report/report-schema.js';
 import { ENDPOINTS } from '../domain/endpoints.js';
 import { MODEL_IDS, MODEL_TITLES, type ModelId } from '../domain/models.js';
@@ -100,7 +100,18 @@ export const analysisSections = (inputs: AnalysisInputs): Record<string, string>
   const excerpt = (model: ModelId) => `\`\`\`ts\n${inputs.excerpts[model].trimEnd()}\n\`\`\``;
 
   return {
-    setup: [`Measured by \`${inputs.command}\`. ${inputs.environment}`, '', `Seeds: baseline ${inputs.baseline.seed}, categorias-timeout ${inputs.categoriasTimeout.seed}, scale ${inputs.scale.seed}. Runs are interleaved in a seeded random order after ${inputs.baseline.warmup} warm-up runs.`].join('\n'),
+    setup: [
+      `Measured by \`${inputs.command}\`. ${inputs.environment}`,
+      '',
+      table({
+        title: 'The comparisons behind this document',
+        headers: ['Scenario', 'Seed', 'Runs', 'Warm-up', 'Variants', 'Requests per load'],
+        align: ['left', 'right', 'right', 'right', 'left', 'left'],
+        rows: [inputs.baseline, inputs.categoriasTimeout, inputs.scale].map((r) => [cell(r.scenario), cell(String(r.seed)), cell(String(r.runs)), cell(String(r.warmup)), cell(r.variants.join(', ')), cell(r.concurrency.map(formatCount).join(', '))]),
+      }),
+      '',
+      'Within each scenario the loads run one at a time, interleaved in a seeded random order, after the warm-up runs.',
+    ].join('\n'),
     ...Object.fromEntries(MODEL_IDS.map((model) => [`excerpt-${model}`, excerpt(model)])),
     'code-size': table({
       title: 'Lines of code (non-blank, non-comment) of each model for the same behaviour',
@@ -114,9 +125,9 @@ export const analysisSections = (inputs: AnalysisInputs): Record<string, string>
       ]),
     }),
     'naive-loss': lossTable(inputs.categoriasTimeout, 'naive'),
-    'claim-1': [timeTable('Three requests, no faults: total load time', three), verdictBlock(claim1)].join('\n\n'),
+    'claim-1': [meanTimeChart(inputs.baseline, 3), timeTable('Three requests, no faults: total load time', three), verdictBlock(claim1)].join('\n\n'),
     'claim-2': verdictBlock(claim2),
-    'claim-3': [scalingTable(inputs.scale), timeTable(`${formatCount(top)} requests per load: total load time`, atTop), verdictBlock(claim3)].join('\n\n'),
+    'claim-3': [scalingTable(inputs.scale), meanTimeChart(inputs.scale, top), timeTable(`${formatCount(top)} requests per load: total load time`, atTop), verdictBlock(claim3)].join('\n\n'),
     'claim-4': [lossTable(inputs.categoriasTimeout, 'correct'), verdictBlock(claim4)].join('\n\n'),
     'claim-5': [
       table({

@@ -93,6 +93,13 @@ describe('analysisSections', () => {
     expect(s['claim-3']).toContain('| Async/await | 50.0 | 0.700 |');
   });
 
+  it('charts the mean times and states each comparison\'s seed, runs and warm-up', () => {
+    const s = analysisSections(inputs());
+    expect(s['claim-1']).toContain('```mermaid\nxychart-beta');
+    expect(s['claim-3']).toContain('Mean total time, 1,000 requests per load');
+    expect(s.setup).toContain('| categorias-timeout | 7 | 10 | 2 | correct, naive | 3 |');
+  });
+
   it('shows the naive losses', () => {
     expect(analysisSections(inputs())['naive-loss']).toContain('| Reactive (RxJS) | 0/10 |');
   });
