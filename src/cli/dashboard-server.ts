@@ -1,3 +1,4 @@
+import { ENDPOINTS } from '../domain/endpoints.js';
 import { NO_FAULTS, type FaultMap } from '../domain/fault-spec.js';
 import type { FaultControl } from '../streams/dashboard-stream.js';
 import { connectServer, isServerStartError, probeControlApi, startServerProcess } from '../server/index.js';
@@ -10,7 +11,7 @@ export interface DashboardServer {
   readonly control?: FaultControl;
   /** Faults in force when the dashboard starts. */
   readonly faults: FaultMap;
-  /** Stops the embedded server; a no-op for a --target. */
+  /** Stops the embedded server; for a --target, puts back the faults it had at the start (best effort). */
   close(): Promise<void>;
 }
 
@@ -22,7 +23,10 @@ export const openDashboardServer = async (target: string | undefined, seed: numb
   if (target !== undefined) {
     if (!(await probeControlApi(target))) return { url: target, faults: NO_FAULTS, close: async () => undefined };
     const control = connectServer(target);
-    return { url: target, control, faults: await control.faults(), close: async () => undefined };
+    const found = await control.faults();
+    // Leave a shared target as it was found: put back the faults it had when the dashboard started.
+    const restore = async (): Promise<void> => void (await Promise.all(ENDPOINTS.map((endpoint) => control.setFault(endpoint, found[endpoint]))).catch(() => undefined));
+    return { url: target, control, faults: found, close: restore };
   }
   const server = await startServerProcess({ host: '127.0.0.1', port: 0, seed }).catch((error: unknown) => {
     throw isServerStartError(error) ? new UsageError(error.message, 1) : error;
