@@ -2,13 +2,15 @@ import { ENDPOINTS, type Endpoint } from '../domain/endpoints.js';
 import type { FailureReason } from '../domain/events.js';
 import type { ModelId, Variant } from '../domain/models.js';
 import type { LoadSummary, Outcome, RequestOutcome } from '../domain/outcomes.js';
+import { median } from '../compare/stats/descriptive.js';
 
 /**
- * One endpoint in `run --json`. With one request per endpoint (the default 3 requests) it is that
- * request: outcome, and reason/status/latencyMs/items when known. With more, it aggregates the
- * endpoint's requests: `outcome` is the worst (lost > failed > ok), `reason` the most frequent failure
- * reason, `status` omitted, `latencyMs` the median latency of the delivered ones, `items` the total
- * delivered, plus the counts `requests`, `ok`, `failed`, `lost`.
+ * One endpoint in `run --json` (endpoints that received no request are left out). In a load of at
+ * most 3 requests (the default: one per endpoint) it is that request: outcome, and
+ * reason/status/latencyMs/items when known. In a larger load every endpoint aggregates its requests:
+ * `outcome` is the worst (lost > failed > ok), `reason` the most frequent failure reason, `status`
+ * omitted, `latencyMs` the median latency of the delivered ones, `items` the total delivered, plus
+ * the counts `requests`, `ok`, `failed`, `lost`.
  */
 export interface RunEndpointJson {
   readonly outcome: Outcome;
@@ -22,22 +24,16 @@ export interface RunEndpointJson {
   readonly lost?: number;
 }
 
-/** What `async-arena run --json` prints. */
+/** What `async-arena run --json` prints; a naive run also names the mistake that makes it lose data. */
 export interface RunJson {
   readonly model: ModelId;
   readonly variant: Variant;
+  readonly naiveMistake?: string;
   readonly totalMs: number;
-  readonly endpoints: Readonly<Record<Endpoint, RunEndpointJson>>;
+  readonly endpoints: Readonly<Partial<Record<Endpoint, RunEndpointJson>>>;
 }
 
 const round = (value: number | undefined): number | undefined => (value === undefined ? undefined : Math.round(value * 10) / 10);
-
-const median = (values: readonly number[]): number | undefined => {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
 
 const single = (r: RequestOutcome): RunEndpointJson => ({ outcome: r.outcome, reason: r.reason, status: r.status, latencyMs: round(r.latencyMs), items: r.items });
 
@@ -51,7 +47,7 @@ const aggregate = (requests: readonly RequestOutcome[]): RunEndpointJson => {
   return {
     outcome: lost > 0 ? 'lost' : failed > 0 ? 'failed' : 'ok',
     reason,
-    latencyMs: round(median(delivered.map((r) => r.latencyMs ?? 0))),
+    latencyMs: delivered.length > 0 ? round(median(delivered.map((r) => r.latencyMs ?? 0))) : undefined,
     items: delivered.reduce((sum, r) => sum + (r.items ?? 0), 0),
     requests: requests.length,
     ok,
@@ -60,13 +56,17 @@ const aggregate = (requests: readonly RequestOutcome[]): RunEndpointJson => {
   };
 };
 
-/** The `run --json` object of a load summary (undefined fields are left out by JSON.stringify). */
-export const runJson = (summary: LoadSummary, variant: Variant): RunJson => {
+/**
+ * The `run --json` object of a load summary (undefined fields are left out by JSON.stringify);
+ * `naiveMistake` is included when the variant is naive.
+ */
+export const runJson = (summary: LoadSummary, variant: Variant, naiveMistake?: string): RunJson => {
+  const shape = summary.requests.length > ENDPOINTS.length ? aggregate : (requests: readonly RequestOutcome[]) => single(requests[0] as RequestOutcome);
   const endpoints = Object.fromEntries(
-    ENDPOINTS.map((endpoint) => {
+    ENDPOINTS.flatMap((endpoint) => {
       const requests = summary.requests.filter((r) => r.endpoint === endpoint);
-      return [endpoint, requests.length === 1 ? single(requests[0] as RequestOutcome) : aggregate(requests)];
+      return requests.length === 0 ? [] : [[endpoint, shape(requests)]];
     }),
-  ) as Record<Endpoint, RunEndpointJson>;
-  return { model: summary.model, variant, totalMs: Math.round(summary.totalMs * 10) / 10, endpoints };
+  );
+  return { model: summary.model, variant, naiveMistake: variant === 'naive' ? naiveMistake : undefined, totalMs: round(summary.totalMs) as number, endpoints };
 };

@@ -35,4 +35,24 @@ describe('runJson', () => {
     const summary = summarizeLoad(model, events);
     expect(runJson(summary, 'correct').endpoints.productos).toEqual({ outcome: 'failed', reason: 'reset', latencyMs: 20, items: 4, requests: 4, ok: 2, failed: 2, lost: 0 });
   });
+
+  it('leaves out endpoints that received no request', () => {
+    const summary = summarizeLoad(model, [start(0), ...ok(0, 10)]);
+    expect(Object.keys(runJson(summary, 'correct').endpoints)).toEqual(['productos']);
+  });
+
+  it('uses the aggregate shape for every endpoint once the load has more than 3 requests', () => {
+    // 4 requests: productos has two, categorias and perfil one each
+    const summary = summarizeLoad(model, [0, 1, 2, 3].map(start).concat(...ok(0, 10), ...ok(1, 10), fail(2, 'timeout'), ...ok(3, 30)));
+    const { endpoints } = runJson(summary, 'correct');
+    expect(endpoints.categorias).toEqual({ outcome: 'ok', latencyMs: 10, items: 2, requests: 1, ok: 1, failed: 0, lost: 0 });
+    expect(endpoints.perfil).toEqual({ outcome: 'failed', reason: 'timeout', items: 0, requests: 1, ok: 0, failed: 1, lost: 0 });
+    expect(endpoints.productos).toMatchObject({ latencyMs: 20, requests: 2 });
+  });
+
+  it('names the naive mistake only for a naive run', () => {
+    const summary = summarizeLoad(model, [start(0), ...ok(0, 10)]);
+    expect(runJson(summary, 'naive', 'drops everything')).toMatchObject({ variant: 'naive', naiveMistake: 'drops everything' });
+    expect(runJson(summary, 'correct', 'drops everything').naiveMistake).toBeUndefined();
+  });
 });
