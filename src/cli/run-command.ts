@@ -1,17 +1,18 @@
 import { Command } from 'commander';
 import { lastValueFrom, tap, toArray } from 'rxjs';
 import type { Endpoint } from '../domain/endpoints.js';
-import type { ArenaEvent } from '../domain/events.js';
+import type { ArenaEvent, FailureReason } from '../domain/events.js';
 import type { FaultSpec } from '../domain/fault-spec.js';
 import { loadRequest } from '../domain/load-request.js';
 import { isModelId, MODEL_IDS } from '../domain/models.js';
 import { summarizeLoad, type LoadSummary } from '../domain/outcomes.js';
+import { MODELS } from '../models/index.js';
 import { instrumentedLoad } from '../models/instrumented-load.js';
 import { isServerStartError, startServer, type MockServer } from '../server/index.js';
 import { createHttpTransport } from '../transport/http-transport.js';
 import { collectFault, httpUrl, integerIn } from './options.js';
 import { runJson } from './run-json.js';
-import { narrationLine, summaryLine } from './run-narration.js';
+import { heldNarration, naiveLine, summaryLine } from './run-narration.js';
 import { UsageError } from './usage-error.js';
 
 interface RunFlags {
@@ -26,35 +27,18 @@ interface RunFlags {
   json?: boolean;
 }
 
-/** A request that reached the server has an outcome other than refused (or discarded because of one). */
-const reachedServer = (event: ArenaEvent): boolean => event.type === 'success' || (event.type === 'failure' && event.reason !== 'refused' && event.reason !== 'discarded');
+/** Failure reasons that say nothing answered: no connection, no name, or given up because of one of those (naive). */
+const NO_ANSWER_REASONS: ReadonlySet<FailureReason> = new Set(['refused', 'network', 'discarded']);
 
-/** Nothing was delivered and every request was refused (or discarded after a refusal). */
-const allRefused = (summary: LoadSummary): boolean =>
-  summary.delivered === 0 && summary.requests.some((r) => r.reason === 'refused') && summary.requests.every((r) => r.reason === 'refused' || r.reason === 'discarded');
+/** The event shows that the target answered, or at least accepted the connection. */
+const targetAnswered = (event: ArenaEvent): boolean =>
+  event.type === 'arrived' || event.type === 'success' || ((event.type === 'failure' || event.type === 'retry') && !NO_ANSWER_REASONS.has(event.reason));
 
-/**
- * Narration that waits until the server has been reached: if every request is refused, the run ends
- * with one line instead of a screenful of refusals.
- */
-const heldNarration = (write: (line: string) => void, withIds: boolean) => {
-  let held: string[] | undefined = [];
-  const release = (): void => {
-    held?.forEach(write);
-    held = undefined;
-  };
-  return {
-    narrate: (event: ArenaEvent): void => {
-      if (reachedServer(event)) release();
-      const line = narrationLine(event, withIds);
-      if (line === undefined) return;
-      if (held) held.push(line);
-      else write(line);
-    },
-    /** Writes the lines still held (the run reached the server after all, or ended otherwise). */
-    release,
-  };
-};
+/** Why the target could not be reached when every request failed without an answer, else undefined. */
+const unreachableReason = (summary: LoadSummary): string | undefined =>
+  summary.requests.every((r) => r.outcome === 'failed' && r.reason !== undefined && NO_ANSWER_REASONS.has(r.reason))
+    ? summary.requests.find((r) => r.reason !== 'discarded')?.message
+    : undefined;
 
 const openEmbeddedServer = (flags: RunFlags): Promise<MockServer> =>
   startServer({ host: '127.0.0.1', port: 0, seed: flags.seed, faults: flags.fault ?? {} }).catch((error: unknown) => {
@@ -85,23 +69,39 @@ export const runCommand = (): Command =>
       const request = loadRequest({ requests: flags.requests, deadlineMs: flags.timeout, retries: flags.retries, maxInFlight: flags.maxInFlight, variant, seed: flags.seed });
       const server = flags.target === undefined ? await openEmbeddedServer(flags) : undefined;
       const baseUrl = flags.target ?? (server as MockServer).url;
+      // Capped: more than ~500 new connections at once overflow a Node server's listen backlog (511) and
+      // wait 1 s for a SYN retry; 256 keep-alive sockets carried 2000 in flight with no timeout (measured).
       const transport = createHttpTransport({ baseUrl, maxSockets: Math.min(flags.maxInFlight, 256) });
-      const narration = heldNarration((line) => process.stdout.write(`${line}\n`), flags.requests > 3);
+      const write = (line: string): void => void process.stdout.write(`${line}\n`);
+      // The embedded server cannot refuse: only a --target's narration waits for an answer.
+      const narration = heldNarration(write, flags.requests > 3, flags.target !== undefined);
+      if (flags.naive && !flags.json) write(naiveLine(MODELS[model].naiveMistake));
+      let answered = false;
       let events: ArenaEvent[];
       try {
-        events = await lastValueFrom(instrumentedLoad(model, transport, request).pipe(tap((event) => {
-            if (!flags.json) narration.narrate(event);
-          }), toArray()));
+        events = await lastValueFrom(
+          instrumentedLoad(model, transport, request).pipe(
+            tap((event) => {
+              if (!answered && targetAnswered(event)) {
+                answered = true;
+                narration.release();
+              }
+              if (!flags.json) narration.narrate(event);
+            }),
+            toArray(),
+          ),
+        );
       } finally {
         transport.close();
         await server?.close();
       }
       const summary = summarizeLoad(model, events);
-      if (allRefused(summary)) throw new UsageError(`cannot reach ${baseUrl}: connection refused`, 1);
+      const unreachable = answered ? undefined : unreachableReason(summary);
+      if (unreachable !== undefined) throw new UsageError(`cannot reach ${baseUrl}: ${unreachable}`, 1);
       if (flags.json) {
-        process.stdout.write(`${JSON.stringify(runJson(summary, variant))}\n`);
+        write(JSON.stringify(runJson(summary, variant, MODELS[model].naiveMistake)));
         return;
       }
       narration.release();
-      process.stdout.write(`${summaryLine(summary, variant)}\n`);
+      write(summaryLine(summary, variant));
     });

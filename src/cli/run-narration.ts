@@ -38,3 +38,29 @@ export const narrationLine = (event: ArenaEvent, withIds: boolean): string | und
 export const summaryLine = (summary: LoadSummary, variant: Variant): string =>
   `${summary.model} (${variant}): delivered ${summary.delivered}/${summary.requests.length}, failed ${summary.failed}, ` +
   `lost ${summary.lost}${summary.lost > 0 ? ' (answered, then dropped by the model)' : ''}, ${ms(summary.totalMs)} total`;
+
+/** The first line of a naive run: it loses data on purpose, and says how. */
+export const naiveLine = (naiveMistake: string): string => `naive variant — ${sanitizeText(naiveMistake)}`;
+
+/**
+ * Narration written as events arrive, or held (while `hold`) until {@link release}: `run --target`
+ * holds it until the target has answered, so an unreachable target ends with one line instead of a
+ * screenful of refusals.
+ */
+export const heldNarration = (write: (line: string) => void, withIds: boolean, hold: boolean) => {
+  let held: string[] | undefined = hold ? [] : undefined;
+  const release = (): void => {
+    held?.forEach(write);
+    held = undefined;
+  };
+  return {
+    narrate: (event: ArenaEvent): void => {
+      const line = narrationLine(event, withIds);
+      if (line === undefined) return;
+      if (held) held.push(line);
+      else write(line);
+    },
+    /** Writes the lines held so far, and every later line at once. */
+    release,
+  };
+};

@@ -1,6 +1,7 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { MODELS } from '../../src/models/index.js';
 
 const exec = promisify(execFile);
 
@@ -21,6 +22,21 @@ const cli = async (...args: string[]): Promise<CliResult> => {
   }
 };
 
+/**
+ * Runs the real CLI and kills it as soon as its stdout shows `text`; resolves with everything it had
+ * written to stdout by then (what was already in the pipe is still read after the kill).
+ */
+const stdoutUntil = (text: string, ...args: string[]): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/async-arena.js', ...args], { stdio: ['ignore', 'pipe', 'inherit'], timeout: 15_000 });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      if (stdout.includes(text)) child.kill('SIGKILL');
+    });
+    child.on('error', reject).on('close', () => resolve(stdout));
+  });
+
 describe('async-arena run', () => {
   it('answers the seed question for a correct model: /categorias times out, the rest is delivered', async () => {
     const { code, stdout } = await cli('run', 'futures', '--fault', 'categorias=timeout', '--timeout', '300', '--json');
@@ -30,6 +46,7 @@ describe('async-arena run', () => {
     expect(report.endpoints.productos).toMatchObject({ outcome: 'ok', status: 200, items: expect.any(Number) });
     expect(report.endpoints.categorias).toMatchObject({ outcome: 'failed', reason: 'timeout' });
     expect(report.endpoints.perfil).toMatchObject({ outcome: 'ok', items: 1 });
+    expect(report).not.toHaveProperty('naiveMistake');
   });
 
   it('shows a naive model losing data that arrived', async () => {
@@ -40,6 +57,22 @@ describe('async-arena run', () => {
     expect(report.endpoints.productos.outcome).toBe('lost');
     expect(report.endpoints.perfil.outcome).toBe('lost');
     expect(report.endpoints.categorias).toMatchObject({ outcome: 'failed', reason: 'timeout' });
+    expect(report.naiveMistake).toBe(MODELS['async-await'].naiveMistake);
+  });
+
+  it('says first that a naive variant loses data on purpose, and which mistake it makes', async () => {
+    const { code, stdout } = await cli('run', 'reactive', '--naive');
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toBe(`naive variant — ${MODELS.reactive.naiveMistake}`);
+    expect(stdout.match(/naive variant/g)).toHaveLength(1);
+  });
+
+  it('narrates requests as they start, not only once the load has ended', async () => {
+    // every request hangs until its 5 s deadline; the run is ended as soon as a start is narrated
+    const faults = ['productos', 'categorias', 'perfil'].flatMap((endpoint) => ['--fault', `${endpoint}=timeout`]);
+    const stdout = await stdoutUntil('→ GET', 'run', 'callbacks', ...faults, '--timeout', '5000');
+    expect(stdout).toMatch(/→ GET \/api\/productos/);
+    expect(stdout).not.toMatch(/✗|delivered/);
   });
 
   it('narrates each request and closes with a summary line', async () => {
@@ -71,6 +104,15 @@ describe('async-arena run', () => {
     const { code, stderr } = await cli('run', 'callbacks', '--target', 'http://127.0.0.1:9');
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/cannot reach http:\/\/127\.0\.0\.1:9/);
+    expect(stderr).toMatch(/cannot reach http:\/\/127\.0\.0\.1:9: connection refused/);
+  });
+
+  it('exits 1 with one line when the target host does not resolve', async () => {
+    // .invalid never resolves (RFC 2606); the short deadline bounds the run if DNS is slow
+    const { code, stdout, stderr } = await cli('run', 'futures', '--target', 'http://nonexistent.invalid', '--timeout', '3000');
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^async-arena: cannot reach http:\/\/nonexistent\.invalid: network error: \w+/);
   });
 });
