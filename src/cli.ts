@@ -25,6 +25,13 @@ const commands: Command[] = [dashboardCommand(), runCommand(), serveCommand(), c
 // Subcommands inherit the one-line error format, suggestions and exit override of the program.
 for (const command of commands) program.addCommand(command.copyInheritedSettings(program), { isDefault: command.name() === 'dashboard' });
 
+// A reader that stops early (`| head`) closes the pipe: that ends the output, quietly, not with a stack trace.
+// (A mock server in a child process stops by itself when this process goes.)
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 /** A first word that names no command would otherwise reach the default command as a stray argument. */
 const rejectUnknownCommand = (args: readonly string[]): void => {
   const [first] = args;

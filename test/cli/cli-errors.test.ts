@@ -63,3 +63,16 @@ describe('compare --target whose control API fails', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('output into a reader that stops early', () => {
+  it('ends quietly when the pipe closes (run … | head)', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['bin/async-arena.js', 'run', 'callbacks', '--requests', '60'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout.once('data', () => child.stdout.destroy()); // the reader goes away after the first lines
+    const [code] = (await once(child, 'close')) as [number | null];
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+});
