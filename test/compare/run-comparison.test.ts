@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LoadRequest } from '../../src/domain/load-request.js';
 import type { ModelId } from '../../src/domain/models.js';
 import { instrumentedLoad } from '../../src/models/instrumented-load.js';
@@ -10,18 +10,34 @@ import { compareReportSchema, type CompareReport } from '../../src/compare/repor
 import { runComparison, type ComparisonProgress } from '../../src/compare/runner/run-comparison.js';
 import { findBuiltinScenario } from '../../src/compare/scenario/builtin-scenarios.js';
 import type { Scenario } from '../../src/compare/scenario/scenario-schema.js';
+import { leakedHandles, openHandles, watchTimers } from '../support/handles.js';
 
 let server: MockServer;
 let transport: HttpTransport;
+let beforeServer: string[];
+let withServer: string[];
+let testTimers: ReturnType<typeof watchTimers>;
 
+// One server and keep-alive transport for the file: their sockets are checked once, as each closes.
 beforeAll(async () => {
+  beforeServer = openHandles();
   server = await startServer({ host: '127.0.0.1', port: 0, seed: 1, latency: uniformLatency({ ms: 5, jitterMs: 0 }) });
+  withServer = openHandles();
   transport = createHttpTransport({ baseUrl: server.url });
 });
-
+beforeEach(() => {
+  testTimers = watchTimers();
+});
+// A finished comparison must leave no load, retry or schedule timer running.
+afterEach(async () => {
+  expect(await testTimers.leaked()).toEqual([]);
+});
 afterAll(async () => {
   transport.close();
+  const leftByTransport = await leakedHandles(withServer);
   await server.close();
+  expect(leftByTransport, 'left open by the transport').toEqual([]);
+  expect(await leakedHandles(beforeServer), 'left open by the server').toEqual([]);
 });
 
 const load = (model: ModelId, request: LoadRequest) => instrumentedLoad(model, transport, request);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NO_FAULTS } from '../../src/domain/fault-spec.js';
 import { startServer, uniformLatency, type MockServer } from '../../src/server/index.js';
 import { isLoopbackAddress, isLoopbackHost } from '../../src/server/loopback.js';
-import { leakedHandles, openHandles } from './handles.js';
+import { leakedHandles, openHandles } from '../support/handles.js';
 import { observe } from './http-probe.js';
 
 let server: MockServer;

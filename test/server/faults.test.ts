@@ -3,7 +3,7 @@ import { endpointPath } from '../../src/domain/endpoints.js';
 import type { FaultSpec } from '../../src/domain/fault-spec.js';
 import { payloadSchemas } from '../../src/domain/payloads.js';
 import { startServer, uniformLatency, type MockServer } from '../../src/server/index.js';
-import { leakedHandles, openHandles } from './handles.js';
+import { leakedHandles, openHandles } from '../support/handles.js';
 import { isJson, observe, type Observed } from './http-probe.js';
 
 const NO_LATENCY = uniformLatency({ ms: 0, jitterMs: 0 });

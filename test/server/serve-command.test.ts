@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startServer } from '../../src/server/index.js';
-import { leakedHandles, openHandles } from './handles.js';
+import { leakedHandles, openHandles } from '../support/handles.js';
 import { observe } from './http-probe.js';
 
 const BIN = fileURLToPath(new URL('../../bin/async-arena.js', import.meta.url));

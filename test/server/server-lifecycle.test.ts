@@ -3,7 +3,7 @@ import { networkInterfaces } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isServerStartError, startServer } from '../../src/server/index.js';
-import { leakedHandles, openHandles } from './handles.js';
+import { leakedHandles, openHandles } from '../support/handles.js';
 import { observe } from './http-probe.js';
 
 let baseline: string[];

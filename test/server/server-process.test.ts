@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NO_FAULTS } from '../../src/domain/fault-spec.js';
 import { connectServer, isServerStartError, probeControlApi, startServer, startServerProcess, uniformLatency } from '../../src/server/index.js';
-import { leakedHandles, openHandles } from './handles.js';
+import { leakedHandles, openHandles } from '../support/handles.js';
 import { observe } from './http-probe.js';
 
 let baseline: string[];
