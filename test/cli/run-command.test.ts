@@ -1,26 +1,9 @@
-import { execFile, spawn } from 'node:child_process';
-import { promisify } from 'node:util';
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { MODELS } from '../../src/models/index.js';
+import { runCli } from './run-cli.js';
 
-const exec = promisify(execFile);
 
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real CLI as a user would and returns its exit code and output. */
-const cli = async (...args: string[]): Promise<CliResult> => {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, ['bin/async-arena.js', ...args], { timeout: 15_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-};
 
 /**
  * Runs the real CLI and kills it as soon as its stdout shows `text`; resolves with everything it had
@@ -39,7 +22,7 @@ const stdoutUntil = (text: string, ...args: string[]): Promise<string> =>
 
 describe('async-arena run', () => {
   it('answers the seed question for a correct model: /categorias times out, the rest is delivered', async () => {
-    const { code, stdout } = await cli('run', 'futures', '--fault', 'categorias=timeout', '--timeout', '300', '--json');
+    const { code, stdout } = await runCli('run', 'futures', '--fault', 'categorias=timeout', '--timeout', '300', '--json');
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ model: 'futures', variant: 'correct' });
@@ -50,7 +33,7 @@ describe('async-arena run', () => {
   });
 
   it('shows a naive model losing data that arrived', async () => {
-    const { code, stdout } = await cli('run', 'async-await', '--naive', '--fault', 'categorias=timeout', '--timeout', '300', '--json');
+    const { code, stdout } = await runCli('run', 'async-await', '--naive', '--fault', 'categorias=timeout', '--timeout', '300', '--json');
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.variant).toBe('naive');
@@ -61,7 +44,7 @@ describe('async-arena run', () => {
   });
 
   it('says first that a naive variant loses data on purpose, and which mistake it makes', async () => {
-    const { code, stdout } = await cli('run', 'reactive', '--naive');
+    const { code, stdout } = await runCli('run', 'reactive', '--naive');
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toBe(`naive variant — ${MODELS.reactive.naiveMistake}`);
     expect(stdout.match(/naive variant/g)).toHaveLength(1);
@@ -76,7 +59,7 @@ describe('async-arena run', () => {
   });
 
   it('narrates each request and closes with a summary line', async () => {
-    const { code, stdout } = await cli('run', 'reactive', '--fault', 'perfil=error:503');
+    const { code, stdout } = await runCli('run', 'reactive', '--fault', 'perfil=error:503');
     expect(code).toBe(0);
     expect(stdout).toMatch(/→ GET \/api\/productos/);
     expect(stdout).toMatch(/✓ \/api\/productos \d+ ms, \d+ items/);
@@ -92,7 +75,7 @@ describe('async-arena run', () => {
     [['serve', '--port', 'abc'], /--port.*expected a whole number/],
     [['compare', '--format', 'xml'], /--format.*table, json, markdown, csv/],
   ])('rejects bad input %j with one line and exit 2', async (args, message) => {
-    const { code, stdout, stderr } = await cli(...args);
+    const { code, stdout, stderr } = await runCli(...args);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);
@@ -101,7 +84,7 @@ describe('async-arena run', () => {
   });
 
   it('exits 1 with one line when the target is down', async () => {
-    const { code, stderr } = await cli('run', 'callbacks', '--target', 'http://127.0.0.1:9');
+    const { code, stderr } = await runCli('run', 'callbacks', '--target', 'http://127.0.0.1:9');
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(/cannot reach http:\/\/127\.0\.0\.1:9: connection refused/);
@@ -109,7 +92,7 @@ describe('async-arena run', () => {
 
   it('exits 1 with one line when the target host does not resolve', async () => {
     // .invalid never resolves (RFC 2606); the short deadline bounds the run if DNS is slow
-    const { code, stdout, stderr } = await cli('run', 'futures', '--target', 'http://nonexistent.invalid', '--timeout', '3000');
+    const { code, stdout, stderr } = await runCli('run', 'futures', '--target', 'http://nonexistent.invalid', '--timeout', '3000');
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);
