@@ -3,8 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { MODELS } from '../../src/models/index.js';
 import { runCli } from './run-cli.js';
 
-
-
 /**
  * Runs the real CLI and kills it as soon as its stdout shows `text`; resolves with everything it had
  * written to stdout by then (what was already in the pipe is still read after the kill).
