@@ -1,43 +1,22 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LoadRequest } from '../../src/domain/load-request.js';
 import type { ModelId } from '../../src/domain/models.js';
 import { instrumentedLoad } from '../../src/models/instrumented-load.js';
-import { startServer, uniformLatency, type MockServer } from '../../src/server/index.js';
-import { createHttpTransport, type HttpTransport } from '../../src/transport/http-transport.js';
+import { uniformLatency, type MockServer } from '../../src/server/index.js';
+import type { HttpTransport } from '../../src/transport/http-transport.js';
 import { buildPlan } from '../../src/compare/plan.js';
 import { buildReport } from '../../src/compare/report/build-report.js';
 import { compareReportSchema, type CompareReport } from '../../src/compare/report/report-schema.js';
 import { runComparison, type ComparisonProgress } from '../../src/compare/runner/run-comparison.js';
 import { findBuiltinScenario } from '../../src/compare/scenario/builtin-scenarios.js';
 import type { Scenario } from '../../src/compare/scenario/scenario-schema.js';
-import { leakedHandles, openHandles, watchTimers } from '../support/handles.js';
+import { useLoopbackServer } from '../support/loopback-server.js';
 
 let server: MockServer;
 let transport: HttpTransport;
-let beforeServer: string[];
-let withServer: string[];
-let testTimers: ReturnType<typeof watchTimers>;
-
-// One server and keep-alive transport for the file: their sockets are checked once, as each closes.
-beforeAll(async () => {
-  beforeServer = openHandles();
-  server = await startServer({ host: '127.0.0.1', port: 0, seed: 1, latency: uniformLatency({ ms: 5, jitterMs: 0 }) });
-  withServer = openHandles();
-  transport = createHttpTransport({ baseUrl: server.url });
-});
-beforeEach(() => {
-  testTimers = watchTimers();
-});
-// A finished comparison must leave no load, retry or schedule timer running.
-afterEach(async () => {
-  expect(await testTimers.leaked()).toEqual([]);
-});
-afterAll(async () => {
-  transport.close();
-  const leftByTransport = await leakedHandles(withServer);
-  await server.close();
-  expect(leftByTransport, 'left open by the transport').toEqual([]);
-  expect(await leakedHandles(beforeServer), 'left open by the server').toEqual([]);
+useLoopbackServer({ host: '127.0.0.1', port: 0, seed: 1, latency: uniformLatency({ ms: 5, jitterMs: 0 }) }, (s, t) => {
+  server = s;
+  transport = t;
 });
 
 const load = (model: ModelId, request: LoadRequest) => instrumentedLoad(model, transport, request);

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LoadEvent } from '../../src/domain/events.js';
 import { loadRequest, type LoadRequest } from '../../src/domain/load-request.js';
 import { MODEL_IDS, type ModelId } from '../../src/domain/models.js';
@@ -11,7 +11,7 @@ import { instrumentedLoad } from '../../src/models/instrumented-load.js';
 import { startServer, type MockServer } from '../../src/server/index.js';
 import { createHttpTransport, type HttpTransport } from '../../src/transport/http-transport.js';
 import { collect, expectWellFormed } from './load-harness.js';
-import { leakedHandles, openHandles, watchTimers } from '../support/handles.js';
+import { useLoopbackServer } from '../support/loopback-server.js';
 import { nextRequest } from '../support/next-request.js';
 
 // Fixed latencies, productos the slowest: when productos fails, the other two have already arrived.
@@ -19,31 +19,9 @@ const LATENCY = { productos: { ms: 40, jitterMs: 0 }, categorias: { ms: 10, jitt
 
 let server: MockServer;
 let transport: HttpTransport;
-let beforeServer: string[];
-let withServer: string[];
-let testTimers: ReturnType<typeof watchTimers>;
-
-// One server and keep-alive transport for the file: their sockets are checked once, as each closes.
-beforeAll(async () => {
-  beforeServer = openHandles();
-  server = await startServer({ port: 0, latency: LATENCY });
-  withServer = openHandles();
-  transport = createHttpTransport({ baseUrl: server.url });
-});
-beforeEach(() => {
-  testTimers = watchTimers();
-});
-// A canceled or failed load must leave no deadline, retry or latency timer running.
-afterEach(async () => {
-  await server.clearFaults();
-  expect(await testTimers.leaked()).toEqual([]);
-});
-afterAll(async () => {
-  transport.close();
-  const leftByTransport = await leakedHandles(withServer);
-  await server.close();
-  expect(leftByTransport, 'left open by the transport').toEqual([]);
-  expect(await leakedHandles(beforeServer), 'left open by the server').toEqual([]);
+useLoopbackServer({ port: 0, latency: LATENCY }, (s, t) => {
+  server = s;
+  transport = t;
 });
 
 const run = async (model: ModelId, overrides: Partial<LoadRequest> = {}, through: Transport = transport) => {
@@ -52,7 +30,6 @@ const run = async (model: ModelId, overrides: Partial<LoadRequest> = {}, through
   expectWellFormed(events, request.requests);
   return { events, summary: summarizeLoad(model, events) };
 };
-
 
 describe.each(MODEL_IDS)('%s model against the mock server', (model) => {
   it('delivers all three endpoints when nothing fails, in both variants', async () => {

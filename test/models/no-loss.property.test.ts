@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENDPOINTS, type Endpoint } from '../../src/domain/endpoints.js';
 import type { FailureReason } from '../../src/domain/events.js';
 import type { FaultSpec } from '../../src/domain/fault-spec.js';
@@ -7,9 +7,9 @@ import { loadRequest } from '../../src/domain/load-request.js';
 import { MODEL_IDS } from '../../src/domain/models.js';
 import { summarizeLoad } from '../../src/domain/outcomes.js';
 import { instrumentedLoad } from '../../src/models/instrumented-load.js';
-import { startServer, uniformLatency, type MockServer } from '../../src/server/index.js';
-import { createHttpTransport, type HttpTransport } from '../../src/transport/http-transport.js';
-import { leakedHandles, openHandles, watchTimers } from '../support/handles.js';
+import { uniformLatency, type MockServer } from '../../src/server/index.js';
+import type { HttpTransport } from '../../src/transport/http-transport.js';
+import { useLoopbackServer } from '../support/loopback-server.js';
 import { collect, expectWellFormed } from './load-harness.js';
 
 /** Each fault the property draws, with the reason a request hit by it must fail with (none: delivered). */
@@ -26,33 +26,10 @@ const FAULTS: readonly [FaultSpec, FailureReason | undefined][] = [
 
 let server: MockServer;
 let transport: HttpTransport;
-let beforeServer: string[];
-let withServer: string[];
-let testTimers: ReturnType<typeof watchTimers>;
-
-// One server and keep-alive transport for the file: their sockets are checked once, as each closes.
-beforeAll(async () => {
-  beforeServer = openHandles();
-  server = await startServer({ port: 0, latency: uniformLatency({ ms: 5, jitterMs: 3 }) });
-  withServer = openHandles();
-  transport = createHttpTransport({ baseUrl: server.url });
-  // Warm up (JIT, sockets) so the first drawn case is not judged on a cold start.
-  await Promise.all(MODEL_IDS.map((model) => collect(instrumentedLoad(model, transport, loadRequest({ requests: 9 })))));
-});
-beforeEach(() => {
-  testTimers = watchTimers();
-});
-// The loads, failed or timed out, must leave no deadline or retry timer running.
-afterEach(async () => {
-  expect(await testTimers.leaked()).toEqual([]);
-});
-afterAll(async () => {
-  transport.close();
-  const leftByTransport = await leakedHandles(withServer);
-  await server.close();
-  expect(leftByTransport, 'left open by the transport').toEqual([]);
-  expect(await leakedHandles(beforeServer), 'left open by the server').toEqual([]);
-});
+useLoopbackServer({ port: 0, latency: uniformLatency({ ms: 5, jitterMs: 3 }) }, (s, t) => {
+  server = s;
+  transport = t;
+}, (warm) => Promise.all(MODEL_IDS.map((model) => collect(instrumentedLoad(model, warm, loadRequest({ requests: 9 }))))));
 
 describe('correct models under random faults', () => {
   it('never lose data nor misattribute a result', async () => {

@@ -1,40 +1,18 @@
 import { once } from 'node:events';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Endpoint } from '../../src/domain/endpoints.js';
 import { TransportError, type TransportCall } from '../../src/domain/transport.js';
 import { CATALOG } from '../../src/server/catalog.js';
 import { startServer, uniformLatency, type MockServer } from '../../src/server/index.js';
 import { createHttpTransport, type HttpTransport } from '../../src/transport/http-transport.js';
-import { leakedHandles, openHandles, watchTimers } from '../support/handles.js';
+import { useLoopbackServer } from '../support/loopback-server.js';
 import { nextRequest } from '../support/next-request.js';
 
 let server: MockServer;
 let transport: HttpTransport;
-let beforeServer: string[];
-let withServer: string[];
-let testTimers: ReturnType<typeof watchTimers>;
-
-// One server and keep-alive transport for the file: their sockets are checked once, as each closes.
-beforeAll(async () => {
-  beforeServer = openHandles();
-  server = await startServer({ port: 0, latency: uniformLatency({ ms: 5, jitterMs: 0 }) });
-  withServer = openHandles();
-  transport = createHttpTransport({ baseUrl: server.url });
-});
-beforeEach(() => {
-  testTimers = watchTimers();
-});
-// A call that failed, timed out or was aborted must leave no deadline timer running.
-afterEach(async () => {
-  await server.clearFaults();
-  expect(await testTimers.leaked()).toEqual([]);
-});
-afterAll(async () => {
-  transport.close();
-  const leftByTransport = await leakedHandles(withServer);
-  await server.close();
-  expect(leftByTransport, 'left open by the transport').toEqual([]);
-  expect(await leakedHandles(beforeServer), 'left open by the server').toEqual([]);
+useLoopbackServer({ port: 0, latency: uniformLatency({ ms: 5, jitterMs: 0 }) }, (s, t) => {
+  server = s;
+  transport = t;
 });
 
 const call = (endpoint: Endpoint, overrides: Partial<TransportCall> = {}): TransportCall => ({ endpoint, requestId: 0, deadlineMs: 300, ...overrides });
