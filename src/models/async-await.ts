@@ -20,6 +20,7 @@ import { gather } from './gather.js';
 import { LoadEvents } from './load-events.js';
 import type { LoadFn } from './load-fn.js';
 import { RequestFailure } from './request-failure.js';
+import { completeWhen } from './complete-when.js';
 
 /** Loads with async functions and `gather`; `request.variant === 'naive'` is `Promise.all` fail-fast. */
 export const loadWithAsyncAwait: LoadFn = (transport, request) =>
@@ -52,13 +53,7 @@ export const loadWithAsyncAwait: LoadFn = (transport, request) =>
       responses.forEach((response, requestId) => subscriber.next(events.success(requestId, response)));
     }
 
-    (request.variant === 'correct' ? loadAll() : loadAllOrNothing()).then(
-      () => {
-        subscriber.next(events.done());
-        subscriber.complete();
-      },
-      (bug: unknown) => subscriber.error(bug),
-    );
+    completeWhen(request.variant === 'correct' ? loadAll() : loadAllOrNothing(), subscriber, events);
 
     return () => controller.abort();
   });

@@ -22,6 +22,7 @@ import type { Future } from './future.js';
 import { LoadEvents } from './load-events.js';
 import type { LoadFn } from './load-fn.js';
 import { RequestFailure } from './request-failure.js';
+import { completeWhen } from './complete-when.js';
 
 /** Loads with an executor and futures; `request.variant === 'naive'` reads results in one `try`. */
 export const loadWithFutures: LoadFn = (transport, request) =>
@@ -68,13 +69,7 @@ export const loadWithFutures: LoadFn = (transport, request) =>
       results.forEach((response, index) => subscriber.next(events.success(index, response)));
     };
 
-    (request.variant === 'correct' ? deliverAsCompleted() : readAllInOrder()).then(
-      () => {
-        subscriber.next(events.done());
-        subscriber.complete();
-      },
-      (bug: unknown) => subscriber.error(bug),
-    );
+    completeWhen(request.variant === 'correct' ? deliverAsCompleted() : readAllInOrder(), subscriber, events);
 
     return () => {
       executor.shutdown({ cancelFutures: true });
