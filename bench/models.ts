@@ -22,7 +22,7 @@ import { DEFAULT_LOAD_REQUEST, loadRequest, type LoadRequest } from '../src/doma
 import { isModelId, MODEL_IDS, type ModelId } from '../src/domain/models.js';
 import type { Transport, TransportResponse } from '../src/domain/transport.js';
 import { MODELS } from '../src/models/index.js';
-import { requestEndpoint } from '../src/models/request-endpoint.js';
+import { requestEndpoint } from '../src/models/index.js';
 import { startServerProcess, uniformLatency } from '../src/server/index.js';
 import { createHttpTransport } from '../src/transport/http-transport.js';
 import { CLI_HEAP_FLAG } from './cli-heap-flag.js';

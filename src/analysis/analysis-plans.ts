@@ -29,19 +29,22 @@ export interface ModelFiles {
 /**
  * The files that implement each model. `fetch-with-retries.ts` is the async retry loop both
  * promise-based models write; shared plumbing (transport, event stamping, backoff, the retry rule)
- * belongs to no model.
+ * belongs to no model (`src/models/support`). The lessons' queue and semaphore are libraries (fastq, p-limit).
  */
 export const MODEL_FILES: Readonly<Record<ModelId, ModelFiles>> = {
-  callbacks: { load: ['src/models/callbacks.ts'], support: [] },
-  futures: { load: ['src/models/futures.ts', 'src/models/fetch-with-retries.ts'], support: ['src/models/executor.ts', 'src/models/future.ts'] },
-  'async-await': { load: ['src/models/async-await.ts', 'src/models/fetch-with-retries.ts'], support: ['src/models/gather.ts'] },
-  reactive: { load: ['src/models/reactive.ts'], support: [] },
+  callbacks: { load: ['src/models/lessons/callbacks.ts'], support: [] },
+  futures: {
+    load: ['src/models/lessons/futures.ts', 'src/models/support/fetch-with-retries.ts'],
+    support: ['src/models/runtime/executor.ts', 'src/models/runtime/future.ts', 'src/models/runtime/wait.ts', 'src/models/runtime/as-completed.ts'],
+  },
+  'async-await': { load: ['src/models/lessons/async-await.ts', 'src/models/support/fetch-with-retries.ts'], support: ['src/models/runtime/gather.ts'] },
+  reactive: { load: ['src/models/lessons/reactive.ts'], support: [] },
 };
 
 /** Where each model's excerpt is cut from (its `// #region lesson` blocks, in this order). */
 export const EXCERPT_FILES: Readonly<Record<ModelId, readonly string[]>> = {
-  callbacks: ['src/models/callbacks.ts'],
-  futures: ['src/models/futures.ts'],
-  'async-await': ['src/models/async-await.ts', 'src/models/fetch-with-retries.ts'],
-  reactive: ['src/models/reactive.ts'],
+  callbacks: ['src/models/lessons/callbacks.ts'],
+  futures: ['src/models/lessons/futures.ts'],
+  'async-await': ['src/models/lessons/async-await.ts', 'src/models/support/fetch-with-retries.ts'],
+  reactive: ['src/models/lessons/reactive.ts'],
 };

@@ -1,33 +1,5 @@
-import type { ModelId } from '../domain/models.js';
-import { loadWithAsyncAwait } from './async-await.js';
-import { loadWithCallbacks } from './callbacks.js';
-import { loadWithFutures } from './futures.js';
-import type { LoadFn } from './load-fn.js';
-import { loadWithRx } from './reactive.js';
-
-/** A concurrency model: how to run its load, and the mistake its naive variant makes. */
-export interface ModelDefinition {
-  readonly load: LoadFn;
-  /** One sentence: what the naive variant gets wrong. */
-  readonly naiveMistake: string;
-}
-
-/** The four models, keyed by id. */
-export const MODELS: Readonly<Record<ModelId, ModelDefinition>> = {
-  callbacks: {
-    load: loadWithCallbacks,
-    naiveMistake: 'One shared error path: the first error ends the load and drops every result, even those already in.',
-  },
-  futures: {
-    load: loadWithFutures,
-    naiveMistake: 'One try around reading every .result() in submission order: the first exception discards all results.',
-  },
-  'async-await': {
-    load: loadWithAsyncAwait,
-    naiveMistake: 'Promise.all fails fast: the first rejection throws away every other result.',
-  },
-  reactive: {
-    load: loadWithRx,
-    naiveMistake: 'forkJoin without catchError: one error tears down the other requests and drops what had arrived.',
-  },
-};
+/** The four models: the registry, the harness that watches them, and the boundary every model crosses. */
+export { MODELS, type ModelDefinition } from './registry.js';
+export { instrumentedLoad } from './instrumented-load.js';
+export type { LoadFn } from './support/load-fn.js';
+export { requestEndpoint } from './support/request-endpoint.js';

@@ -3,7 +3,7 @@ import type { ArenaEvent } from '../domain/events.js';
 import type { LoadRequest } from '../domain/load-request.js';
 import type { ModelId } from '../domain/models.js';
 import type { Transport } from '../domain/transport.js';
-import { MODELS } from './index.js';
+import { MODELS } from './registry.js';
 
 /**
  * Runs one model's load with the harness watching the wire: the transport is wrapped so every

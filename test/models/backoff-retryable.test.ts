@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/domain/random.js';
 import { TransportError } from '../../src/domain/transport.js';
-import { backoffDelay } from '../../src/models/backoff.js';
-import { isRetryable } from '../../src/models/retryable.js';
+import { backoffDelay } from '../../src/models/support/backoff.js';
+import { isRetryable } from '../../src/models/support/retryable.js';
 
 describe('backoffDelay', () => {
   it('stays within [0, min(maxMs, baseMs * 2^(attempt-1))] for any seed', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_COMPLETED, asCompleted, Executor, FIRST_COMPLETED, wait } from '../../src/models/executor.js';
-import { CancelledError } from '../../src/models/future.js';
+import { ALL_COMPLETED, asCompleted, CancelledError, Executor, FIRST_COMPLETED, wait } from '../../src/models/runtime/index.js';
 
 /** A promise settled by the test. */
 const deferred = <T>() => {
@@ -50,6 +49,22 @@ describe('Executor', () => {
     expect(() => executor.submit(async () => 3)).toThrow(/shutdown/);
     gate.resolve(7);
     expect(await running.result()).toBe(7);
+  });
+
+  it("shutdown() waits for the work still running, as Python's does; wait: false does not", async () => {
+    const executor = new Executor(1);
+    const gate = deferred<number>();
+    const running = executor.submit(() => gate.promise);
+    let waited = false;
+    const shutdown = executor.shutdown().then(() => (waited = true));
+    await executor.shutdown({ wait: false });
+    await flush();
+    expect(waited).toBe(false);
+    expect(running.running()).toBe(true);
+    gate.resolve(1);
+    await shutdown;
+    expect(running.done()).toBe(true);
+    expect(running.cancelled()).toBe(false);
   });
 
   it("result() rejects with the work's own error, stored until read", async () => {

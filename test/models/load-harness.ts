@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { Endpoint } from '../../src/domain/endpoints.js';
 import type { ArenaEvent } from '../../src/domain/events.js';
 import { countItems } from '../../src/domain/payloads.js';
-import { requestEndpoint } from '../../src/models/request-endpoint.js';
+import { requestEndpoint } from '../../src/models/index.js';
 import { CATALOG } from '../../src/server/catalog.js';
 
 /** Every event of a load, once it completes. */

@@ -1,9 +1,8 @@
-import { endpointPath } from '../domain/endpoints.js';
-import type { DoneEvent, FailureEvent, RetryEvent, StartEvent, SuccessEvent } from '../domain/events.js';
-import type { ModelId } from '../domain/models.js';
-import { isTransportError, type Transport, type TransportError, type TransportResponse } from '../domain/transport.js';
+import { endpointPath } from '../../domain/endpoints.js';
+import type { DoneEvent, FailureEvent, RetryEvent, StartEvent, SuccessEvent } from '../../domain/events.js';
+import type { ModelId } from '../../domain/models.js';
+import { isTransportError, type Transport, type TransportError, type TransportResponse } from '../../domain/transport.js';
 import { requestEndpoint } from './request-endpoint.js';
-import { RequestFailure } from './request-failure.js';
 
 /**
  * The plumbing every model shares: builds one load's events, stamped with `at` = ms since the load
@@ -87,15 +86,14 @@ export class LoadEvents {
   }
 
   /**
-   * A naive load gives up after `cause` failed: the failure of that request (unless it already has
-   * its final event), then a `discarded` failure, naming the cause, for every request without one.
-   * Requests never sent report attempt 1 and latency 0. Anything but a {@link RequestFailure} is a bug and is rethrown.
+   * A naive load gives up after request `requestId` failed with `error`: the failure of that request
+   * (unless it already has its final event), then a `discarded` failure, naming the cause, for every
+   * request without one. Requests never sent report attempt 1 and latency 0.
    */
-  abandon(cause: unknown): FailureEvent[] {
-    if (!(cause instanceof RequestFailure)) throw cause;
-    const failure = this.settled[cause.requestId] ? undefined : this.failure(cause.requestId, cause.error);
+  abandon(requestId: number, error: unknown): FailureEvent[] {
+    const failure = this.settled[requestId] ? undefined : this.failure(requestId, error);
     const at = this.now();
-    const message = `discarded because ${endpointPath(requestEndpoint(cause.requestId))} failed: ${failure?.message ?? String(cause.error)}`;
+    const message = `discarded because ${endpointPath(requestEndpoint(requestId))} failed: ${failure?.message ?? String(error)}`;
     const discarded: FailureEvent[] = failure ? [failure] : [];
     for (let requestId = 0; requestId < this.requests; requestId += 1) {
       if (this.settled[requestId]) continue;

@@ -1,5 +1,5 @@
-import type { BackoffOptions } from '../domain/load-request.js';
-import type { Random } from '../domain/random.js';
+import type { BackoffOptions } from '../../domain/load-request.js';
+import type { Random } from '../../domain/random.js';
 
 /**
  * How long to wait before retrying after failed attempt number `attempt` (1 = the first try):

@@ -1,5 +1,5 @@
-import type { FailureReason } from '../domain/events.js';
-import { isTransportError, type TransportError } from '../domain/transport.js';
+import type { FailureReason } from '../../domain/events.js';
+import { isTransportError, type TransportError } from '../../domain/transport.js';
 
 const TRANSIENT: ReadonlySet<FailureReason> = new Set(['timeout', 'reset', 'network', 'refused']);
 

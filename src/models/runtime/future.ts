@@ -9,7 +9,7 @@ export class CancelledError extends Error {
 type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
 
 /**
- * An explicit handle on work submitted to an {@link Executor}, after Python's
+ * An explicit handle on work submitted to an `Executor`, after Python's
  * `concurrent.futures.Future`: inspect its state, cancel it while it is still queued, read its result.
  * The outcome is stored as a value; `result()` turns it back into a promise only when asked, so an
  * unread failure is never an unhandled rejection.
@@ -27,6 +27,16 @@ export class Future<T> {
   /** True once the future is `done` or `cancelled`. */
   done(): boolean {
     return this.#state === 'done' || this.#state === 'cancelled';
+  }
+
+  /** True while the work runs. */
+  running(): boolean {
+    return this.#state === 'running';
+  }
+
+  /** True when the future was cancelled before it ran. */
+  cancelled(): boolean {
+    return this.#state === 'cancelled';
   }
 
   /** Cancels queued work. Returns false when it is already running or done: running work is not interrupted. */

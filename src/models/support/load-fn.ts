@@ -1,7 +1,7 @@
 import type { Observable } from 'rxjs';
-import type { LoadEvent } from '../domain/events.js';
-import type { LoadRequest } from '../domain/load-request.js';
-import type { Transport } from '../domain/transport.js';
+import type { LoadEvent } from '../../domain/events.js';
+import type { LoadRequest } from '../../domain/load-request.js';
+import type { Transport } from '../../domain/transport.js';
 
 /**
  * The boundary every model exposes: a cold Observable of one load's events. Subscribing starts the

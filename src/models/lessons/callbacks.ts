@@ -1,0 +1,87 @@
+/**
+ * Callbacks: the load written as Node wrote I/O before promises.
+ *
+ * - Error-first callbacks all the way down: `(error, result) => …`. The promise call is adapted to a
+ *   callback once, at the edge (`util.callbackify`), and nothing else here sees a promise.
+ * - Retry by nesting: a failed attempt schedules the next one inside a timer callback.
+ * - At most maxInFlight requests at once: a callback work queue (`fastq`, the queue behind Fastify)
+ *   with that concurrency; the rest wait in line.
+ * - One callback per result, and a completion counter that says when every request has answered.
+ *
+ * Naive variant — one shared error callback: a single `loadAll(callback)` that calls back once, with
+ * the first error or with every result. The first error ends the load and abandons everything,
+ * including the results that had already arrived: the page shows nothing although most of it came back.
+ */
+import fastq from 'fastq';
+import { callbackify } from 'node:util';
+import type { TransportResponse } from '../../domain/transport.js';
+import { defineModel } from '../support/define-model.js';
+import type { LoadPage } from '../support/load-page.js';
+import { isRetryable } from '../support/retryable.js';
+
+/** Node's error-first callback. */
+type Callback<T> = (error: Error | null, result?: T) => void;
+
+// #region lesson
+/** One request: calls back once, with its data or its last error; a retry is nested in a timer callback. */
+function fetchEndpoint(page: LoadPage, requestId: number, attempt: number, callback: Callback<TransportResponse>): void {
+  callbackify(page.get)(requestId, attempt, (error, response) => {
+    if (!error) return callback(null, response);
+    if (attempt > page.request.retries || !isRetryable(error)) return callback(error);
+    page.later(page.backoff(requestId, attempt, error), () => fetchEndpoint(page, requestId, attempt + 1, callback));
+  });
+}
+
+/** A queue that runs at most maxInFlight requests at once; `push(requestId, callback)` calls back with its result. */
+const requestQueue = (page: LoadPage) => fastq((requestId: number, done: Callback<TransportResponse>) => fetchEndpoint(page, requestId, 1, done), page.request.maxInFlight);
+
+/** Each result is shown by its own callback as it comes; the completion counter says when all have answered. */
+function loadPage(page: LoadPage): void {
+  const queue = requestQueue(page);
+  let completed = 0;
+  for (const requestId of page.requestIds) {
+    queue.push(requestId, (error, response) => {
+      if (error) page.showError(requestId, error);
+      else page.show(requestId, response as TransportResponse);
+      completed += 1;
+      if (completed === page.requestIds.length) page.finish();
+    });
+  }
+}
+// #endregion
+
+// #region lesson
+/** The mistake: one callback for the whole load, which hears the first error or every result. */
+function loadAll(page: LoadPage, callback: Callback<TransportResponse[]>): void {
+  const queue = requestQueue(page);
+  const results: TransportResponse[] = [];
+  let remaining = page.requestIds.length;
+  let calledBack = false;
+  for (const requestId of page.requestIds) {
+    queue.push(requestId, (error, response) => {
+      if (calledBack) return;
+      if (error) {
+        calledBack = true;
+        return callback(error);
+      }
+      results[requestId] = response as TransportResponse;
+      remaining -= 1;
+      if (remaining === 0) {
+        calledBack = true;
+        callback(null, results);
+      }
+    });
+  }
+}
+
+function loadPageOrNothing(page: LoadPage): void {
+  loadAll(page, (error, results = []) => {
+    if (error) page.showErrorPage(error); // the one shared error path: nothing else is shown
+    else results.forEach((response, requestId) => page.show(requestId, response));
+    page.finish();
+  });
+}
+// #endregion
+
+/** Loads with error-first callbacks; the naive variant has one shared error callback. */
+export const loadWithCallbacks = defineModel('callbacks', { correct: loadPage, naive: loadPageOrNothing });

@@ -1,0 +1,67 @@
+/**
+ * Futures: the load written as with Python's `concurrent.futures`.
+ *
+ * - Work is submitted to an `Executor` with `maxWorkers` (= maxInFlight); `submit` returns a `Future`
+ *   at once: an explicit handle with a state (`done()`, `running()`, `cancelled()`).
+ * - `wait(futures, FIRST_COMPLETED)` returns the moment the first one lands, so its result is on the
+ *   page first whatever the order of submission; `asCompleted` hands back the rest as they finish.
+ *   `result()` gives the value or throws that request's own error, caught per future.
+ * - `shutdown()` means what it means in Python: no more work, and wait for what runs. When the load
+ *   ends or is cancelled, `shutdown({ wait: false, cancelFutures: true })` (Python 3.9) cancels the
+ *   futures still queued; the running ones are aborted by the load.
+ *
+ * Naive variant — one `try` around reading every `.result()` in submission order: the first exception
+ * jumps out of the loop and discards every result, including those read before it and those that
+ * finished long ago; and a slow first request holds back the reading of all the others.
+ */
+import type { TransportResponse } from '../../domain/transport.js';
+import { asCompleted, Executor, FIRST_COMPLETED, wait, type Future } from '../runtime/index.js';
+import { defineModel } from '../support/define-model.js';
+import { fetchWithRetries } from '../support/fetch-with-retries.js';
+import type { LoadPage } from '../support/load-page.js';
+
+/** An executor of maxInFlight workers, told to drop its queue when the load ends or is cancelled. */
+const executorFor = (page: LoadPage): Executor => {
+  const executor = new Executor(page.request.maxInFlight);
+  page.onTeardown(() => void executor.shutdown({ wait: false, cancelFutures: true }));
+  return executor;
+};
+
+// #region lesson
+/** Each future's result is shown the moment it is done, its error caught on its own. */
+async function loadPage(page: LoadPage): Promise<void> {
+  const executor = executorFor(page);
+  const futures = new Map(page.requestIds.map((requestId) => [executor.submit(() => fetchWithRetries(page, requestId)), requestId]));
+  const render = async (future: Future<TransportResponse>): Promise<void> => {
+    const requestId = futures.get(future) as number;
+    try {
+      page.show(requestId, await future.result());
+    } catch (error) {
+      page.showError(requestId, error);
+    }
+  };
+  const { done: first, notDone: rest } = await wait(futures.keys(), FIRST_COMPLETED);
+  for (const future of first) await render(future);
+  for await (const future of asCompleted(rest)) await render(future);
+  await executor.shutdown(); // waits for running work, as in Python: here every future is done
+}
+// #endregion
+
+// #region lesson
+/** The mistake: one `try` around every `.result()`, read in submission order. */
+async function loadPageOrNothing(page: LoadPage): Promise<void> {
+  const executor = executorFor(page);
+  const futures = page.requestIds.map((requestId) => executor.submit(() => fetchWithRetries(page, requestId)));
+  executor.shutdown({ wait: false }); // no more work will come; nothing waits here
+  try {
+    const responses: TransportResponse[] = [];
+    for (const future of futures) responses.push(await future.result());
+    responses.forEach((response, requestId) => page.show(requestId, response));
+  } catch (error) {
+    page.showErrorPage(error); // one error for the whole page: every result, even those already read, is dropped
+  }
+}
+// #endregion
+
+/** Loads with an executor and futures; the naive variant reads every result in one `try`. */
+export const loadWithFutures = defineModel('futures', { correct: loadPage, naive: loadPageOrNothing });

@@ -1,0 +1,103 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { isObservable, Observable, type Subscription } from 'rxjs';
+import type { LoadEvent } from '../../domain/events.js';
+import type { ModelId, Variant } from '../../domain/models.js';
+import { seededRandom } from '../../domain/random.js';
+import { backoffDelay } from './backoff.js';
+import { LoadEvents } from './load-events.js';
+import type { LoadFn } from './load-fn.js';
+import type { Lesson, LoadPage } from './load-page.js';
+import { requestEndpoint } from './request-endpoint.js';
+
+/**
+ * The one boundary between a model's lessons and the arena: turns a correct and a naive {@link Lesson}
+ * into a {@link LoadFn}. It owns the Observable, stamps every event (`at` = ms since the load
+ * started), emits `start` and `retry` for the calls a lesson makes, drops everything after the
+ * subscriber has gone, aborts what is in flight on teardown, ends the load with `done`, and remembers
+ * which request each transport error came from, so a naive variant's one error path can be reported
+ * request by request.
+ *
+ * @example
+ * export const loadWithAsyncAwait = defineModel('async-await', { correct: loadPage, naive: loadPageOrNothing });
+ */
+export const defineModel =
+  (model: ModelId, lessons: Readonly<Record<Variant, Lesson>>): LoadFn =>
+  (transport, request) =>
+    new Observable<LoadEvent>((subscriber) => {
+      const events = new LoadEvents(model, request.requests);
+      const timed = events.timed(transport);
+      const random = seededRandom(request.seed);
+      const controller = new AbortController();
+      const { signal } = controller;
+      const failedRequest = new WeakMap<object, number>();
+      const teardowns: (() => void)[] = [];
+      let inner: Subscription | undefined;
+
+      /** Emits what `make` builds unless the subscriber has gone; a throw there is a bug and errors the stream. */
+      const emit = (make: () => LoadEvent | readonly LoadEvent[]): void => {
+        if (subscriber.closed) return;
+        try {
+          const made = make();
+          for (const event of Array.isArray(made) ? made : [made]) subscriber.next(event);
+        } catch (bug) {
+          subscriber.error(bug);
+        }
+      };
+
+      const page: LoadPage = {
+        request,
+        requestIds: Array.from({ length: request.requests }, (_, requestId) => requestId),
+        get: (requestId, attempt) => {
+          if (signal.aborted) return Promise.reject(signal.reason);
+          emit(() => events.start(requestId, attempt));
+          return timed.get({ endpoint: requestEndpoint(requestId), requestId, deadlineMs: request.deadlineMs, signal }).catch((error: unknown) => {
+            if (typeof error === 'object' && error !== null) failedRequest.set(error, requestId);
+            throw error;
+          });
+        },
+        backoff: (requestId, attempt, error) => {
+          const delayMs = backoffDelay(attempt, request.backoff, random);
+          emit(() => events.retry(requestId, error, delayMs));
+          return delayMs;
+        },
+        sleep: (ms) => sleep(ms, undefined, { signal }),
+        later: (ms, callback) => {
+          const cancel = (): void => clearTimeout(timer);
+          const timer = setTimeout(() => (signal.removeEventListener('abort', cancel), callback()), ms);
+          signal.addEventListener('abort', cancel, { once: true });
+        },
+        show: (requestId, response) => emit(() => events.success(requestId, response)),
+        showError: (requestId, error) => emit(() => events.failure(requestId, error)),
+        showErrorPage: (error) =>
+          emit(() => {
+            const requestId = typeof error === 'object' && error !== null ? failedRequest.get(error) : undefined;
+            if (requestId === undefined) throw error; // not a request's failure: a bug
+            return events.abandon(requestId, error);
+          }),
+        finish: () => {
+          emit(() => events.done());
+          subscriber.complete();
+        },
+        onTeardown: (teardown) => void teardowns.push(teardown),
+      };
+      const endWithErrorPage = (error: unknown): void => {
+        page.showErrorPage(error);
+        page.finish();
+      };
+
+      const ending = lessons[request.variant](page);
+      if (isObservable(ending)) {
+        inner = ending.subscribe({
+          next: (result) => ('response' in result ? page.show(result.requestId, result.response) : page.showError(result.requestId, result.error)),
+          error: endWithErrorPage,
+          complete: page.finish,
+        });
+      } else if (ending instanceof Promise) {
+        ending.then(page.finish, endWithErrorPage);
+      }
+      return () => {
+        controller.abort();
+        inner?.unsubscribe();
+        teardowns.forEach((teardown) => teardown());
+      };
+    });

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { LoadEvent } from '../../src/domain/events.js';
+import { loadRequest } from '../../src/domain/load-request.js';
+import { TransportError, type Transport } from '../../src/domain/transport.js';
+import { defineModel } from '../../src/models/support/define-model.js';
+import type { Lesson } from '../../src/models/support/load-page.js';
+import { ManualTransport, settle } from './manual-transport.js';
+import { collect } from './load-harness.js';
+
+const failing: Transport = { get: async (call) => Promise.reject(new TransportError('http', `${call.endpoint} answered 500`, 500)) };
+const unused: Lesson = () => undefined;
+
+describe('defineModel, the boundary every lesson crosses', () => {
+  it('a naive lesson whose promise rejects with a request failure ends with that failure and the rest discarded', async () => {
+    const load = defineModel('async-await', { correct: unused, naive: async (page) => void (await page.get(1, 1)) });
+    const events = await collect(load(failing, loadRequest({ variant: 'naive' })));
+    expect(events.map((e) => [e.type, 'requestId' in e ? e.requestId : undefined, 'reason' in e ? e.reason : undefined])).toEqual([
+      ['start', 1, undefined],
+      ['failure', 1, 'http'],
+      ['failure', 0, 'discarded'],
+      ['failure', 2, 'discarded'],
+      ['done', undefined, undefined],
+    ]);
+  });
+
+  it('an error that is no request failure is a bug: the stream errors', async () => {
+    const load = defineModel('futures', { correct: async () => Promise.reject(new Error('bug in the lesson')), naive: unused });
+    await expect(collect(load(failing, loadRequest()))).rejects.toThrow('bug in the lesson');
+  });
+
+  it('after unsubscribing, nothing is emitted and no request is sent', async () => {
+    const transport = new ManualTransport();
+    const events: LoadEvent[] = [];
+    let later: (() => Promise<unknown>) | undefined;
+    let tornDown = false;
+    const load = defineModel('callbacks', {
+      correct: (page) => {
+        void page.get(0, 1).catch(() => undefined);
+        later = () => page.get(1, 1).catch(() => undefined);
+        page.onTeardown(() => (tornDown = true));
+      },
+      naive: unused,
+    });
+    const subscription = load(transport, loadRequest()).subscribe((event) => events.push(event));
+    subscription.unsubscribe();
+    await later?.();
+    await settle();
+    expect(transport.log).toEqual(['start 0']);
+    expect(events.map((e) => e.type)).toEqual(['start']);
+    expect(tornDown).toBe(true);
+  });
+});
