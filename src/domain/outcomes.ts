@@ -1,5 +1,6 @@
 import { ENDPOINTS, type Endpoint } from './endpoints.js';
 import type { ArenaEvent, FailureReason } from './events.js';
+import { isLost } from './lost.js';
 import type { ModelId } from './models.js';
 
 /** What became of a request: delivered, failed, or answered successfully and then lost by the model. */
@@ -53,8 +54,8 @@ interface Draft {
 
 /**
  * Folds an instrumented load's events into per-request outcomes. A request is `ok` when the model
- * delivered it, `lost` when its response arrived intact but the model did not deliver it, and
- * `failed` otherwise (a request with no final event counts as `canceled`).
+ * delivered it, `lost` when its response arrived intact but the model did not deliver it ({@link isLost}),
+ * and `failed` otherwise (a request with no final event counts as `canceled`).
  */
 export const summarizeLoad = (model: ModelId, events: readonly ArenaEvent[]): LoadSummary => {
   const drafts = new Map<number, Draft>();
@@ -85,7 +86,8 @@ export const summarizeLoad = (model: ModelId, events: readonly ArenaEvent[]): Lo
     .sort(([a], [b]) => a - b)
     .map(([requestId, d]): RequestOutcome => {
       const final = d.final ?? { requestId, endpoint: d.endpoint, outcome: 'failed', attempts: 0, reason: 'canceled', message: 'no result before the load ended' };
-      const outcome = final.outcome === 'ok' ? 'ok' : d.arrived ? 'lost' : 'failed';
+      const delivered = final.outcome === 'ok';
+      const outcome = delivered ? 'ok' : isLost({ arrived: d.arrived, delivered }) ? 'lost' : 'failed';
       return { ...final, outcome, attempts: d.attempts };
     });
   const endpoints = Object.fromEntries(ENDPOINTS.map((e) => [e, { ok: 0, failed: 0, lost: 0, reasons: {} }])) as Record<Endpoint, { ok: number; failed: number; lost: number; reasons: Partial<Record<FailureReason, number>> }>;

@@ -1,4 +1,5 @@
 import type { ArrivalEvent, FailureReason, RequestEvent } from '../domain/events.js';
+import { lostCount } from '../domain/lost.js';
 
 /**
  * Counters for one endpoint of one model in one round. The same shape serves one request or a
@@ -93,21 +94,21 @@ export interface RowCounts {
   /** Failed, canceled excluded. */
   readonly failed: number;
   readonly cancelled: number;
-  /** Arrived intact but not delivered by the model (summarizeLoad's `lost`). */
+  /** Arrived intact but not delivered by the model (`lostCount`, the same rule as summarizeLoad's `lost`). */
   readonly lost: number;
 }
 
 const atLeastZero = (n: number): number => Math.max(0, n);
 
 /**
- * Derives the counts from the row, with summarizeLoad's semantics: a request that arrived but was
- * not delivered is lost; once settled, a request with no final event is canceled (or lost, if it
- * arrived). Assumes, like the transport, that a request arrives at most once.
+ * Derives the counts from the row, with the domain's one meaning of lost (`lostCount`): a request
+ * that arrived but ended undelivered is lost; once settled, a request with no final event is
+ * canceled (or lost, if it arrived). Assumes, like the transport, that a request arrives at most once.
  */
 export const rowCounts = (row: EndpointRow): RowCounts => {
   const unfinished = row.settled ? atLeastZero(row.requests - row.ok - row.failures) : 0;
   const unresolved = row.failures + unfinished;
-  const lost = Math.min(atLeastZero(row.arrived - row.ok), unresolved);
+  const lost = lostCount({ arrived: row.arrived, delivered: row.ok, undelivered: unresolved });
   const cancelled = Math.min(unresolved - lost, row.canceled + unfinished);
   const retrying = row.settled ? 0 : atLeastZero(row.retries - row.retryStarts);
   const open = row.settled ? 0 : atLeastZero(row.attempts - row.retries - row.ok - row.failures);
