@@ -7,8 +7,7 @@ import { REPORT_FORMATS, formatReport, type ReportFormat } from '../compare/repo
 import { measurePlan } from '../compare/runner/measure-plan.js';
 import { loadScenario } from '../compare/scenario/load-scenario.js';
 import type { VariantChoice } from '../compare/scenario/scenario-schema.js';
-import { ControlApiError } from '../server/control-client.js';
-import { isServerStartError, probeControlApi } from '../server/index.js';
+import { arenaUsageError } from './arena-errors.js';
 import { concurrencyList, modelList } from './compare-options.js';
 import { progressWriter } from './compare-progress.js';
 import { httpUrl, integerIn } from './options.js';
@@ -27,9 +26,8 @@ interface CompareFlags {
   out?: string;
 }
 
-/** Checks a `--target` before measuring: it must expose the control API. */
-const checkTarget = async (plan: ComparePlan, target: string): Promise<void> => {
-  if (!(await probeControlApi(target))) throw new UsageError(`--target ${target}: no async-arena control API answers there (start one with \`async-arena serve\`)`, 1);
+/** A `--target` keeps its own latencies: say so when the scenario has some. */
+const noteTargetLatency = (plan: ComparePlan): void => {
   if (Object.keys(plan.latency).length > 0) process.stderr.write(`async-arena: note: --target keeps its own latencies; the scenario's are not applied\n`);
 };
 
@@ -52,9 +50,7 @@ const measure = async (plan: ComparePlan, target: string | undefined) => {
   try {
     return await measurePlan(plan, { target, onProgress: progress?.update });
   } catch (error) {
-    if (isServerStartError(error)) throw new UsageError(error.message, 1);
-    if (error instanceof ControlApiError) throw new UsageError(`${target ?? 'the mock server'}: control API: ${error.message}`, 1);
-    throw error;
+    throw arenaUsageError(error, target);
   } finally {
     progress?.clear();
   }
@@ -81,7 +77,7 @@ export const compareCommand = (): Command =>
       const scenario = await loadScenario(flags.scenario);
       if (!scenario.ok) throw new UsageError(scenario.error);
       const plan = buildPlan(scenario.value, flags);
-      if (flags.target !== undefined) await checkTarget(plan, flags.target);
+      if (flags.target !== undefined) noteTargetLatency(plan);
       const records = await measure(plan, flags.target);
       await writeReport(formatReport(buildReport(plan, records), flags.format, { color: colorAllowed(flags.out) }), flags.out);
     });

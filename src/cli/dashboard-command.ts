@@ -41,7 +41,7 @@ export const dashboardCommand = (): Command =>
       // The React mode is set before React loads.
       await import('./dashboard-react-mode.js');
       const { runDashboardSession } = await import('./dashboard-session.js');
-      await runDashboardSession({
+      process.exitCode = await runDashboardSession({
         target: flags.target,
         models: flags.models ?? MODEL_IDS,
         request: loadRequest({ requests: flags.concurrency, deadlineMs: flags.timeout, retries: flags.retries, maxInFlight: flags.maxInFlight, seed: flags.seed }),

@@ -1,16 +1,15 @@
 import { render } from 'ink';
 import { BehaviorSubject, Subject, fromEvent, map, type Observable } from 'rxjs';
+import { openArena, type Arena, type ArenaOptions } from '../arena/index.js';
 import type { LoadRequest } from '../domain/load-request.js';
 import type { ModelId } from '../domain/models.js';
-import { instrumentedLoad } from '../models/instrumented-load.js';
 import type { Command } from '../streams/commands.js';
 import type { TerminalSize } from '../streams/dashboard-actions.js';
 import { initialDashboardState, type DashboardSettings } from '../streams/dashboard-state.js';
 import { dashboardState } from '../streams/dashboard-stream.js';
 import { FRAME_MS } from '../streams/frame-throttle.js';
-import { createHttpTransport } from '../transport/http-transport.js';
 import { DashboardApp } from '../ui/DashboardApp.js';
-import { openDashboardServer } from './dashboard-server.js';
+import { arenaUsageError } from './arena-errors.js';
 
 /** What a dashboard session runs. */
 export interface DashboardSessionOptions {
@@ -21,13 +20,25 @@ export interface DashboardSessionOptions {
   readonly seed: number;
 }
 
+/** The terminal and process a session runs in, injected so that tests can pass fakes. */
+export interface SessionIo {
+  readonly stdout: NodeJS.WriteStream;
+  readonly stdin: NodeJS.ReadStream;
+  readonly stderr: NodeJS.WriteStream;
+  /** Where SIGINT, SIGTERM, `uncaughtException` and `unhandledRejection` arrive: `process`. */
+  readonly signals: NodeJS.EventEmitter;
+  /** Opens the session's arena (`openArena`). */
+  readonly openArena: (options: ArenaOptions) => Promise<Arena>;
+}
+
+/** The real terminal and process. */
+export const processIo = (): SessionIo => ({ stdout: process.stdout, stdin: process.stdin, stderr: process.stderr, signals: process, openArena });
+
 /** How a session ended: a key or signal (with its exit code), or a crash. */
 type Ending = { readonly code: number } | { readonly error: unknown };
 
-const terminalSize = (): TerminalSize => ({ columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 });
-
 /** Resolves with the first ending: `q` (0), Ctrl+C or SIGINT (130), SIGTERM (143), or a crash. */
-const firstEnding = (commands: Observable<Command>, crashes: Observable<unknown>): { ending: Promise<Ending>; dispose: () => void } => {
+const firstEnding = (commands: Observable<Command>, crashes: Observable<unknown>, signals: NodeJS.EventEmitter): { ending: Promise<Ending>; dispose: () => void } => {
   let dispose = (): void => undefined;
   const ending = new Promise<Ending>((resolve) => {
     const onSigint = (): void => resolve({ code: 130 });
@@ -37,11 +48,11 @@ const firstEnding = (commands: Observable<Command>, crashes: Observable<unknown>
       if (command.type === 'quit') resolve({ code: command.interrupted ? 130 : 0 });
     });
     const crashed = crashes.subscribe(onCrash);
-    process.on('SIGINT', onSigint).on('SIGTERM', onSigterm).on('uncaughtException', onCrash).on('unhandledRejection', onCrash);
+    signals.on('SIGINT', onSigint).on('SIGTERM', onSigterm).on('uncaughtException', onCrash).on('unhandledRejection', onCrash);
     dispose = () => {
       keys.unsubscribe();
       crashed.unsubscribe();
-      process.off('SIGINT', onSigint).off('SIGTERM', onSigterm).off('uncaughtException', onCrash).off('unhandledRejection', onCrash);
+      signals.off('SIGINT', onSigint).off('SIGTERM', onSigterm).off('uncaughtException', onCrash).off('unhandledRejection', onCrash);
     };
   });
   return { ending, dispose: () => dispose() };
@@ -49,33 +60,44 @@ const firstEnding = (commands: Observable<Command>, crashes: Observable<unknown>
 
 /**
  * Runs the live dashboard until `q`, Ctrl+C, a signal or a crash, then always cleans up in order:
- * abort the rounds in flight, unmount Ink (raw mode off, cursor back), close the transport, stop the
- * server. Sets the exit code; a crash is rethrown after cleanup so the CLI prints it (exit 1).
+ * abort the rounds in flight, unmount Ink (raw mode off, cursor back), stop listening for signals,
+ * close the arena (its transport, then its server; a target gets its faults back). Resolves with the
+ * exit code (0, 130 or 143); rejects with a `UsageError` (exit 1) when the arena cannot open (nothing
+ * is drawn then), or with a crash after cleaning up.
  */
-export const runDashboardSession = async (options: DashboardSessionOptions): Promise<void> => {
-  const server = await openDashboardServer(options.target, options.seed);
+export const runDashboardSession = async (options: DashboardSessionOptions, io: SessionIo = processIo()): Promise<number> => {
+  const terminalSize = (): TerminalSize => ({ columns: io.stdout.columns || 80, rows: io.stdout.rows || 24 });
   // Every model gets its own maxInFlight sockets: they run at the same time and must not queue behind each other.
-  const transport = createHttpTransport({ baseUrl: server.url, maxSockets: options.request.maxInFlight * options.models.length });
+  const arena = await io.openArena({ target: options.target, embedded: 'process', seed: options.seed, maxSockets: options.request.maxInFlight * options.models.length }).catch((error: unknown) => {
+    throw arenaUsageError(error, options.target);
+  });
   const commands = new Subject<Command>();
   const crashes = new Subject<unknown>();
-  const settings: DashboardSettings = { target: server.url, models: options.models, request: options.request, auto: true, intervalMs: options.intervalMs, size: terminalSize(), faults: server.faults };
-  const initial = initialDashboardState(settings, server.control !== undefined);
+  const settings: DashboardSettings = { target: arena.url, models: options.models, request: options.request, auto: true, intervalMs: options.intervalMs, size: terminalSize(), faults: arena.faults };
+  const initial = initialDashboardState(settings, arena.control !== undefined);
   const latest = new BehaviorSubject(initial);
-  const sizes = fromEvent(process.stdout, 'resize').pipe(map(terminalSize));
-  const { ending, dispose } = firstEnding(commands, crashes);
-  const rounds = dashboardState({ commands, sizes }, settings, { load: (model, request) => instrumentedLoad(model, transport, request), faults: server.control }).subscribe({
+  const sizes = fromEvent(io.stdout, 'resize').pipe(map(terminalSize));
+  const { ending, dispose } = firstEnding(commands, crashes, io.signals);
+  const rounds = dashboardState({ commands, sizes }, settings, { load: arena.load, faults: arena.control }).subscribe({
     next: (state) => latest.next(state),
     error: (error: unknown) => crashes.next(error),
   });
-  const ink = render(<DashboardApp states={latest} initial={initial} onCommand={(command) => commands.next(command)} />, { exitOnCtrlC: false, maxFps: 1000 / FRAME_MS });
+  const ink = render(<DashboardApp states={latest} initial={initial} onCommand={(command) => commands.next(command)} />, {
+    stdout: io.stdout,
+    stdin: io.stdin,
+    stderr: io.stderr,
+    exitOnCtrlC: false,
+    // console.log lines go above the frame on the real terminal; a fake one has no console to patch.
+    patchConsole: io.stdout === process.stdout,
+    maxFps: 1000 / FRAME_MS,
+  });
   ink.waitUntilExit().catch((error: unknown) => crashes.next(error));
   const end = await ending;
   rounds.unsubscribe();
   ink.unmount();
   await ink.waitUntilExit().catch(() => undefined);
   dispose();
-  transport.close();
-  await server.close();
+  await arena.close().catch(() => undefined); // best effort: the session is over either way
   if ('error' in end) throw end.error;
-  process.exitCode = end.code;
+  return end.code;
 };

@@ -1,15 +1,14 @@
 import { Command } from 'commander';
 import { lastValueFrom, tap, toArray } from 'rxjs';
 import type { Endpoint } from '../domain/endpoints.js';
-import type { ArenaEvent, FailureReason } from '../domain/events.js';
+import type { ArenaEvent } from '../domain/events.js';
 import type { FaultSpec } from '../domain/fault-spec.js';
 import { loadRequest } from '../domain/load-request.js';
 import { isModelId, MODEL_IDS } from '../domain/models.js';
-import { summarizeLoad, type LoadSummary } from '../domain/outcomes.js';
+import { summarizeLoad } from '../domain/outcomes.js';
+import { showsAnswer, unreachableReason } from '../domain/reachability.js';
 import { MODELS } from '../models/index.js';
-import { instrumentedLoad } from '../models/instrumented-load.js';
-import { isServerStartError, startServer, type MockServer } from '../server/index.js';
-import { createHttpTransport } from '../transport/http-transport.js';
+import { arenaUsageError, openCommandArena } from './arena-errors.js';
 import { collectFault, httpUrl, integerIn } from './options.js';
 import { runJson } from './run-json.js';
 import { heldNarration, naiveLine, summaryLine } from './run-narration.js';
@@ -27,33 +26,15 @@ interface RunFlags {
   json?: boolean;
 }
 
-/** Failure reasons that say nothing answered: no connection, no name, or given up because of one of those (naive). */
-const NO_ANSWER_REASONS: ReadonlySet<FailureReason> = new Set(['refused', 'network', 'discarded']);
-
-/** The event shows that the target answered, or at least accepted the connection. */
-const targetAnswered = (event: ArenaEvent): boolean =>
-  event.type === 'arrived' || event.type === 'success' || ((event.type === 'failure' || event.type === 'retry') && !NO_ANSWER_REASONS.has(event.reason));
-
-/** Why the target could not be reached when every request failed without an answer, else undefined. */
-const unreachableReason = (summary: LoadSummary): string | undefined =>
-  summary.requests.every((r) => r.outcome === 'failed' && r.reason !== undefined && NO_ANSWER_REASONS.has(r.reason))
-    ? summary.requests.find((r) => r.reason !== 'discarded')?.message
-    : undefined;
-
-const openEmbeddedServer = (flags: RunFlags): Promise<MockServer> =>
-  startServer({ host: '127.0.0.1', port: 0, seed: flags.seed, faults: flags.fault ?? {} }).catch((error: unknown) => {
-    throw isServerStartError(error) ? new UsageError(error.message, 1) : error;
-  });
-
 /**
- * `async-arena run MODEL`: one load by one model against an embedded mock server (or `--target`),
+ * `async-arena run MODEL`: one load by one model in an arena session (the embedded mock server, or `--target`),
  * narrated line by line as events arrive, then a summary line; `--json` prints one JSON object instead.
  */
 export const runCommand = (): Command =>
   new Command('run')
     .description('Run one load by one model against an embedded mock server (or --target), narrating each request.')
     .argument('<model>', `the concurrency model: ${MODEL_IDS.join(', ')}`)
-    .option('--fault <spec>', 'a fault on the embedded server, ENDPOINT=KIND[:PARAM], e.g. categorias=timeout, perfil=error:503 (repeatable)', collectFault)
+    .option('--fault <spec>', 'a fault from the start, ENDPOINT=KIND[:PARAM], e.g. categorias=timeout, perfil=error:503 (repeatable; on a --target, put back on exit)', collectFault)
     .option('--timeout <ms>', 'total deadline of each attempt (connect + headers + body)', integerIn(1, 600_000), 1000)
     .option('--retries <n>', 'retries after a retryable failure', integerIn(0, 20), 0)
     .option('--naive', "run the model's naive variant (the common mistake that loses data)")
@@ -64,14 +45,11 @@ export const runCommand = (): Command =>
     .option('--json', 'print one JSON object with the outcome per endpoint, and nothing else')
     .action(async (model: string, flags: RunFlags) => {
       if (!isModelId(model)) throw new UsageError(`unknown model "${model}" (expected one of: ${MODEL_IDS.join(', ')})`);
-      if (flags.target !== undefined && flags.fault !== undefined) throw new UsageError('--fault applies to the embedded server only; it cannot be combined with --target');
       const variant = flags.naive ? 'naive' : 'correct';
       const request = loadRequest({ requests: flags.requests, deadlineMs: flags.timeout, retries: flags.retries, maxInFlight: flags.maxInFlight, variant, seed: flags.seed });
-      const server = flags.target === undefined ? await openEmbeddedServer(flags) : undefined;
-      const baseUrl = flags.target ?? (server as MockServer).url;
       // Capped: more than ~500 new connections at once overflow a Node server's listen backlog (511) and
       // wait 1 s for a SYN retry; 256 keep-alive sockets carried 2000 in flight with no timeout (measured).
-      const transport = createHttpTransport({ baseUrl, maxSockets: Math.min(flags.maxInFlight, 256) });
+      const arena = await openCommandArena({ target: flags.target, embedded: 'inline', seed: flags.seed, faults: flags.fault, maxSockets: Math.min(flags.maxInFlight, 256) });
       const write = (line: string): void => void process.stdout.write(`${line}\n`);
       // The embedded server cannot refuse: only a --target's narration waits for an answer.
       const narration = heldNarration(write, flags.requests > 3, flags.target !== undefined);
@@ -80,9 +58,9 @@ export const runCommand = (): Command =>
       let events: ArenaEvent[];
       try {
         events = await lastValueFrom(
-          instrumentedLoad(model, transport, request).pipe(
+          arena.load(model, request).pipe(
             tap((event) => {
-              if (!answered && targetAnswered(event)) {
+              if (!answered && showsAnswer(event)) {
                 answered = true;
                 narration.release();
               }
@@ -92,12 +70,13 @@ export const runCommand = (): Command =>
           ),
         );
       } finally {
-        transport.close();
-        await server?.close();
+        await arena.close().catch((error: unknown) => {
+          throw arenaUsageError(error, flags.target);
+        });
       }
+      const unreachable = unreachableReason(events);
+      if (unreachable !== undefined) throw new UsageError(`cannot reach ${arena.url}: ${unreachable}`, 1);
       const summary = summarizeLoad(model, events);
-      const unreachable = answered ? undefined : unreachableReason(summary);
-      if (unreachable !== undefined) throw new UsageError(`cannot reach ${baseUrl}: ${unreachable}`, 1);
       if (flags.json) {
         write(JSON.stringify(runJson(summary, variant, MODELS[model].naiveMistake)));
         return;

@@ -8,7 +8,8 @@ import { initialDashboardState, NO_CONTROL_MESSAGE, type DashboardSettings, type
 import { applyFaultOp, planFault, type FaultOp } from './fault-plan.js';
 import { FRAME_MS, frameThrottle } from './frame-throttle.js';
 import { reduceDashboard } from './reduce-dashboard.js';
-import { runRound, scheduleRounds, TICK_MS, type LoadFn } from './rounds.js';
+import type { InstrumentedLoad } from '../domain/instrumented-load.js';
+import { runRound, scheduleRounds, TICK_MS } from './rounds.js';
 
 /** The part of a server's control the fault keys need (a subset of ServerControl). */
 export interface FaultControl {
@@ -24,7 +25,7 @@ export interface DashboardSources {
 
 /** The dashboard's effects and clock, injected so the stream stays pure and marble-testable. */
 export interface DashboardEffects {
-  readonly load: LoadFn;
+  readonly load: InstrumentedLoad;
   /** The target's fault control; absent when the target has no control API. */
   readonly faults?: FaultControl;
   readonly scheduler?: SchedulerLike;

@@ -1,11 +1,8 @@
 import { EMPTY, Subject, catchError, concat, defer, endWith, exhaustMap, interval, map, merge, of, switchMap, takeWhile, tap, timer, type Observable, type SchedulerLike } from 'rxjs';
-import type { ArenaEvent } from '../domain/events.js';
+import type { InstrumentedLoad } from '../domain/instrumented-load.js';
 import type { LoadRequest } from '../domain/load-request.js';
 import type { ModelId } from '../domain/models.js';
 import type { DashboardAction } from './dashboard-actions.js';
-
-/** One model's instrumented load: cold; unsubscribing aborts it. */
-export type LoadFn = (model: ModelId, request: LoadRequest) => Observable<ArenaEvent>;
 
 /** How often the clock ticks while a round runs (spinners, elapsed times). */
 export const TICK_MS = 100;
@@ -17,7 +14,7 @@ const describe = (error: unknown): string => (error instanceof Error ? error.mes
  * with clock ticks while it runs. A load that errors (a bug: failures are events) becomes a message
  * instead of ending the dashboard.
  */
-export const runRound = (models: readonly ModelId[], request: LoadRequest, load: LoadFn, scheduler: SchedulerLike, tickMs = TICK_MS): Observable<DashboardAction> =>
+export const runRound = (models: readonly ModelId[], request: LoadRequest, load: InstrumentedLoad, scheduler: SchedulerLike, tickMs = TICK_MS): Observable<DashboardAction> =>
   defer(() => {
     const loads = merge(
       ...models.map((model) =>

@@ -69,7 +69,6 @@ describe('async-arena run', () => {
     [['run', 'threads'], /unknown model "threads".*callbacks, futures, async-await, reactive/],
     [['run', 'callbacks', '--timeout', 'soon'], /--timeout.*expected a whole number/],
     [['run', 'callbacks', '--fault', 'carrito=timeout'], /unknown endpoint "carrito"/],
-    [['run', 'callbacks', '--target', 'http://127.0.0.1:9', '--fault', 'perfil=reset'], /--fault/],
     [['serve', '--port', 'abc'], /--port.*expected a whole number/],
     [['compare', '--format', 'xml'], /--format.*table, json, markdown, csv/],
   ])('rejects bad input %j with one line and exit 2', async (args, message) => {
@@ -79,6 +78,14 @@ describe('async-arena run', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(/^async-arena: /);
     expect(stderr).toMatch(message);
+  });
+
+  it('exits 1 with one line when --fault is asked of a target without a control API', async () => {
+    const { code, stdout, stderr } = await runCli('run', 'callbacks', '--target', 'http://127.0.0.1:9', '--fault', 'perfil=reset');
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^async-arena: --target http:\/\/127\.0\.0\.1:9: no async-arena control API answers there to set --fault on/);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('exits 1 with one line when the target is down', async () => {

@@ -1,7 +1,4 @@
-import type { ServerControl } from '../../domain/server-control.js';
-import { instrumentedLoad } from '../../models/instrumented-load.js';
-import { connectServer, startServerProcess } from '../../server/index.js';
-import { createHttpTransport } from '../../transport/http-transport.js';
+import { openArena } from '../../arena/index.js';
 import type { ComparePlan } from '../plan.js';
 import type { RunRecord } from '../run-record.js';
 import { runComparison, type ComparisonProgress } from './run-comparison.js';
@@ -14,26 +11,21 @@ export interface MeasureOptions {
 }
 
 /**
- * Runs a plan end to end: the mock server in its own process (or the target), one transport shared
- * by every model, the interleaved runs, then everything closed (a target's faults cleared). Used by `compare` and `npm run analysis`.
- * Rejects with a `ServerStartError` when the server cannot start, and a `ControlApiError` when a
- * target's control API fails.
+ * Runs a plan end to end in one arena session: the mock server in its own process (or the target,
+ * which must have a control API), one transport shared by every model, the interleaved runs, then
+ * everything closed (a target's faults put back as they were found). Used by `compare` and
+ * `npm run analysis`. Rejects with the arena's errors (`ServerStartError`, `TargetError`,
+ * `ControlApiError`).
  */
 export const measurePlan = async (plan: ComparePlan, { target, onProgress }: MeasureOptions = {}): Promise<RunRecord[]> => {
-  const server: ServerControl = target === undefined ? await startServerProcess({ host: '127.0.0.1', port: 0, seed: plan.seed, latency: plan.latency }) : connectServer(target);
-  const transport = createHttpTransport({ baseUrl: server.url, maxSockets: plan.client.maxInFlight });
-  let measured = false;
+  const arena = await openArena({ target, embedded: 'process', seed: plan.seed, latency: plan.latency, needsControl: true, maxSockets: plan.client.maxInFlight });
+  let records: RunRecord[];
   try {
-    const records = await runComparison(plan, { server, load: (model, request) => instrumentedLoad(model, transport, request), onProgress });
-    measured = true;
-    return records;
-  } finally {
-    transport.close();
-    if (target !== undefined) {
-      // Leave a shared target as we found it; after a failure, the first error is the one to report.
-      const cleared = server.clearFaults();
-      await (measured ? cleared : cleared.catch(() => undefined));
-    }
-    await server.close();
+    records = await runComparison(plan, { server: arena.control as NonNullable<typeof arena.control>, load: arena.load, onProgress });
+  } catch (error) {
+    await arena.close().catch(() => undefined); // after a failure, the first error is the one to report
+    throw error;
   }
+  await arena.close();
+  return records;
 };

@@ -1,9 +1,6 @@
-import type { Observable } from 'rxjs';
 import { ENDPOINTS, type Endpoint } from '../../domain/endpoints.js';
-import type { ArenaEvent } from '../../domain/events.js';
 import type { FaultMap } from '../../domain/fault-spec.js';
-import type { LoadRequest } from '../../domain/load-request.js';
-import type { ModelId } from '../../domain/models.js';
+import type { InstrumentedLoad } from '../../domain/instrumented-load.js';
 import { summarizeLoad } from '../../domain/outcomes.js';
 import type { ServerControl, ServerStats } from '../../domain/server-control.js';
 import { faultsFor, loadRequestFor, type ComparePlan } from '../plan.js';
@@ -24,8 +21,8 @@ export interface ComparisonProgress {
 /** What a comparison runs against. */
 export interface ComparisonDeps {
   readonly server: ServerControl;
-  /** Starts one instrumented load of a model (e.g. `instrumentedLoad` bound to a transport). */
-  readonly load: (model: ModelId, request: LoadRequest) => Observable<ArenaEvent>;
+  /** Starts one instrumented load of a model (e.g. an arena session's `load`). */
+  readonly load: InstrumentedLoad;
   readonly onProgress?: (progress: ComparisonProgress) => void;
 }
 

@@ -1,0 +1,105 @@
+import { ENDPOINTS, type Endpoint } from '../domain/endpoints.js';
+import { NO_FAULTS, type FaultMap, type FaultSpec } from '../domain/fault-spec.js';
+import type { InstrumentedLoad } from '../domain/instrumented-load.js';
+import type { LatencySpec, ServerControl } from '../domain/server-control.js';
+import { instrumentedLoad } from '../models/index.js';
+import { connectServer, probeControlApi, startServer, startServerProcess } from '../server/index.js';
+import { createHttpTransport } from '../transport/http-transport.js';
+import { TargetError } from './target-error.js';
+
+/** What an arena session measures against, and how. */
+export interface ArenaOptions {
+  /** A running server to load from instead of starting the mock one. */
+  readonly target?: string;
+  /**
+   * Where the embedded mock server runs: `process` (its own process, so it never shares the
+   * client's event loop; the dashboard and `compare`) or `inline` (this process, starts at once; `run`).
+   */
+  readonly embedded?: 'process' | 'inline';
+  /** Seed of the embedded server's latency jitter and fault probabilities. */
+  readonly seed: number;
+  /** Base latencies of the embedded server (a target keeps its own). */
+  readonly latency?: Partial<Record<Endpoint, LatencySpec>>;
+  /** Faults in force from the start: on the embedded server, or set on the target and put back on close. */
+  readonly faults?: Partial<Record<Endpoint, FaultSpec>>;
+  /** The session must steer the server (e.g. `compare` sets faults per run): a target without a control API is refused. */
+  readonly needsControl?: boolean;
+  /** Sockets of the one transport every load shares. */
+  readonly maxSockets: number;
+}
+
+/** One arena session: a server, its control, one transport, and loads over it. */
+export interface Arena {
+  readonly url: string;
+  /** Steers the server; absent for a target without a control API. */
+  readonly control?: ServerControl;
+  /** Faults in force when the session opened. */
+  readonly faults: FaultMap;
+  /** One instrumented load of a model over the session's transport. */
+  readonly load: InstrumentedLoad;
+  /**
+   * Closes the transport, then stops the embedded server or puts back the faults a target had when
+   * the session opened (rejects with the control API's error if that fails). Idempotent.
+   */
+  close(): Promise<void>;
+}
+
+interface ArenaServer {
+  readonly url: string;
+  readonly control?: ServerControl;
+  readonly faults: FaultMap;
+  release(): Promise<void>;
+}
+
+const setFaults = async (control: ServerControl, faults: Partial<Record<Endpoint, FaultSpec>>): Promise<void> =>
+  void (await Promise.all(ENDPOINTS.flatMap((endpoint) => (faults[endpoint] ? [control.setFault(endpoint, faults[endpoint])] : []))));
+
+const startEmbedded = async ({ embedded = 'process', seed, latency = {}, faults = {} }: ArenaOptions): Promise<ArenaServer> => {
+  const options = { host: '127.0.0.1', port: 0, seed, latency, faults };
+  const server = embedded === 'inline' ? await startServer(options) : await startServerProcess(options);
+  return { url: server.url, control: server, faults: { ...NO_FAULTS, ...faults }, release: () => server.close() };
+};
+
+/** The one `--target` policy: steer it only through its control API, and leave it as it was found. */
+const openTarget = async (target: string, { faults = {}, needsControl = false }: ArenaOptions): Promise<ArenaServer> => {
+  const wantsFaults = Object.keys(faults).length > 0;
+  if (!(await probeControlApi(target))) {
+    if (needsControl || wantsFaults) throw new TargetError(`--target ${target}: no async-arena control API answers there${wantsFaults ? ' to set --fault on' : ''} (start one with \`async-arena serve\`)`);
+    return { url: target, faults: NO_FAULTS, release: async () => undefined };
+  }
+  const control = connectServer(target);
+  const found = await control.faults();
+  const putBack = async (): Promise<void> => setFaults(control, found);
+  await setFaults(control, faults).catch(async (error: unknown) => {
+    await putBack().catch(() => undefined); // the first error is the one to report
+    throw error;
+  });
+  return { url: target, control, faults: { ...found, ...faults }, release: putBack };
+};
+
+/**
+ * Opens an arena session, the one way `run`, the dashboard and `compare` wire a server, a transport
+ * and the instrumented loads: the mock server (in its own process or inline) or a `--target`.
+ * Rejects with a `ServerStartError` when the mock server cannot start, a {@link TargetError} when a
+ * target cannot be steered as asked, and a `ControlApiError` when its control API fails.
+ *
+ * @example
+ * const arena = await openArena({ seed: 1, faults: { categorias: { kind: 'timeout' } }, maxSockets: 3 });
+ * try { await lastValueFrom(arena.load('futures', loadRequest()).pipe(toArray())); } finally { await arena.close(); }
+ */
+export const openArena = async (options: ArenaOptions): Promise<Arena> => {
+  const server = options.target === undefined ? await startEmbedded(options) : await openTarget(options.target, options);
+  const transport = createHttpTransport({ baseUrl: server.url, maxSockets: options.maxSockets });
+  let closing: Promise<void> | undefined;
+  return {
+    url: server.url,
+    control: server.control,
+    faults: server.faults,
+    load: (model, request) => instrumentedLoad(model, transport, request),
+    close: () =>
+      (closing ??= (async () => {
+        transport.close();
+        await server.release();
+      })()),
+  };
+};

@@ -1,0 +1,118 @@
+import { EventEmitter } from 'node:events';
+import { Observable } from 'rxjs';
+import { describe, expect, it } from 'vitest';
+import type { Arena } from '../../src/arena/index.js';
+import { runDashboardSession, type SessionIo } from '../../src/cli/dashboard-session.js';
+import { UsageError } from '../../src/cli/usage-error.js';
+import { NO_FAULTS } from '../../src/domain/fault-spec.js';
+import { loadRequest } from '../../src/domain/load-request.js';
+import { ServerStartError } from '../../src/server/server-start-error.js';
+
+/** A terminal that records what the session does to it: frames written, raw mode switched. */
+class FakeStdout extends EventEmitter {
+  readonly isTTY = true;
+  readonly columns = 100;
+  readonly rows = 30;
+  readonly frames: string[] = [];
+  write = (frame: string): boolean => (this.frames.push(frame), true);
+}
+
+class FakeStdin extends EventEmitter {
+  readonly isTTY = true;
+  #data: string | null = null;
+  constructor(private readonly log: string[]) {
+    super();
+  }
+  /** Types `data` as the user would. */
+  type(data: string): void {
+    this.#data = data;
+    this.emit('readable');
+    this.emit('data', data);
+  }
+  read = (): string | null => {
+    const data = this.#data;
+    this.#data = null;
+    return data;
+  };
+  setRawMode(on: boolean): void {
+    this.log.push(`raw mode ${on ? 'on' : 'off'}`);
+  }
+  setEncoding(): void {}
+  resume(): void {}
+  pause(): void {}
+  ref(): void {}
+  unref(): void {}
+}
+
+/** A fake arena whose loads never end: they log when they are aborted; closing logs too. */
+const fakeArena = (log: string[]): Arena => ({
+  url: 'http://127.0.0.1:1',
+  faults: NO_FAULTS,
+  load: (model) => new Observable(() => () => void log.push(`load aborted ${model}`)),
+  close: async () => void log.push('arena closed'),
+});
+
+const fakeIo = (log: string[], openArena: SessionIo['openArena'] = async () => fakeArena(log)) => {
+  const stdin = new FakeStdin(log);
+  const io = { stdout: new FakeStdout(), stdin, stderr: new FakeStdout(), signals: new EventEmitter(), openArena };
+  return { io: io as unknown as SessionIo, stdin, stdout: io.stdout, signals: io.signals };
+};
+
+const OPTIONS = { models: ['callbacks', 'reactive'] as const, request: loadRequest(), intervalMs: 60_000, seed: 1 };
+
+/** Lets the event loop turn until `ready()` holds (the session has started listening). */
+const until = async (ready: () => boolean): Promise<void> => {
+  while (!ready()) await new Promise((resolve) => setImmediate(resolve));
+};
+
+const start = async (log: string[] = []) => {
+  const fake = fakeIo(log);
+  const session = runDashboardSession(OPTIONS, fake.io);
+  await until(() => fake.signals.listenerCount('SIGINT') > 0 && fake.stdin.listenerCount('readable') > 0);
+  return { ...fake, session, log };
+};
+
+describe('the dashboard session', () => {
+  it.each([
+    ['q', 0],
+    ['Ctrl+C', 130],
+  ])('%s exits with %i', async (key, code) => {
+    const { stdin, session } = await start();
+    stdin.type(key === 'q' ? 'q' : '\u0003');
+    expect(await session).toBe(code);
+  });
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ])('%s exits with %i and stops listening for signals', async (signal, code) => {
+    const { signals, session } = await start();
+    signals.emit(signal);
+    expect(await session).toBe(code);
+    expect(['SIGINT', 'SIGTERM', 'uncaughtException', 'unhandledRejection'].map((name) => signals.listenerCount(name))).toEqual([0, 0, 0, 0]);
+  });
+
+  it('cleans up in order: loads aborted, Ink unmounted (raw mode off), then the arena closed', async () => {
+    const { signals, session, log } = await start();
+    expect(log).toEqual(['raw mode on']);
+    signals.emit('SIGTERM');
+    await session;
+    expect(log).toEqual(['raw mode on', 'load aborted callbacks', 'load aborted reactive', 'raw mode off', 'arena closed']);
+  });
+
+  it('a crash is rethrown after the same clean-up', async () => {
+    const { signals, session, log } = await start();
+    signals.emit('uncaughtException', new Error('boom'));
+    await expect(session).rejects.toThrow('boom');
+    expect(log.at(-1)).toBe('arena closed');
+  });
+
+  it('a server that fails to start is exit 1 in one line, and nothing is drawn', async () => {
+    const { io, stdout, signals } = fakeIo([], () => Promise.reject(new ServerStartError('port 3000 is in use; try --port 0')));
+    const failure = await runDashboardSession(OPTIONS, io).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(UsageError);
+    expect(failure).toMatchObject({ exitCode: 1, message: 'port 3000 is in use; try --port 0' });
+    expect(stdout.frames).toEqual([]);
+    expect(signals.listenerCount('SIGINT')).toBe(0);
+  });
+});
