@@ -1,7 +1,24 @@
 // Lint rules for async-arena. The pure core (streams, statistics, formatting, domain)
-// must not import I/O: this rule is what keeps it so.
+// must not import I/O, and no layer imports a layer above it or a sibling: these rules keep it so.
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+
+/**
+ * The layers of src/, lowest first. A folder may import only from layers below its own (never a
+ * sibling): domain ← server / transport / models / streams ← arena ← compare / ui ← analysis / cli,
+ * and the entry point src/cli.ts on top.
+ */
+export const LAYERS = [['domain'], ['server', 'transport', 'models', 'streams'], ['arena'], ['compare', 'ui'], ['analysis', 'cli'], ['cli.ts']];
+
+const layerZones = LAYERS.flatMap((layer, level) =>
+  layer.map((folder) => ({
+    target: `./src/${folder}`,
+    from: [...layer.filter((other) => other !== folder), ...LAYERS.slice(level + 1).flat()].map((other) => `./src/${other}`),
+    message: `Layer order: src/${folder} imports only from the layers below it (domain ← server/transport/models/streams ← arena ← compare/ui ← analysis/cli).`,
+  })),
+).filter((zone) => zone.from.length > 0);
 
 // Every Node built-in and the I/O libraries; the pure core may import none of them.
 const ioPatterns = ['node:*', 'fs', 'fs/*', 'http', 'https', 'http2', 'net', 'dgram', 'os', 'child_process', 'worker_threads', 'process', 'tty', 'readline', 'axios', 'axios/*', 'ink', 'ink/*', 'ink-*', 'react', 'react/*'];
@@ -13,6 +30,19 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver': undefined,
+      'import-x/resolver-next': [createTypeScriptImportResolver()],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
+      'import-x/no-cycle': 'error',
     },
   },
   {
