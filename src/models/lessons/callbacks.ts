@@ -1,16 +1,14 @@
 /**
  * Callbacks: the load written as Node wrote I/O before promises.
  *
- * - Error-first callbacks all the way down: `(error, result) => …`. The promise call is adapted to a
- *   callback once, at the edge (`util.callbackify`), and nothing else here sees a promise.
- * - Retry by nesting: a failed attempt schedules the next one inside a timer callback.
- * - At most maxInFlight requests at once: a callback work queue (`fastq`, the queue behind Fastify)
- *   with that concurrency; the rest wait in line.
+ * - Error-first callbacks all the way down; the promise call is adapted once, at the edge
+ *   (`util.callbackify`). Retry by nesting: a failed attempt schedules the next in a timer callback.
+ * - At most maxInFlight at once: a callback work queue (`fastq`) with that concurrency.
  * - One callback per result, and a completion counter that says when every request has answered.
  *
- * Naive variant — one shared error callback: a single `loadAll(callback)` that calls back once, with
- * the first error or with every result. The first error ends the load and abandons everything,
- * including the results that had already arrived: the page shows nothing although most of it came back.
+ * Naive variant — one shared error callback: `loadAll(callback)` calls back once, with the first
+ * error or with every result. The first error abandons everything, including the results that had
+ * already arrived: the page shows nothing although most of it came back.
  */
 import fastq from 'fastq';
 import { callbackify } from 'node:util';

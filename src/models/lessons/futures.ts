@@ -20,17 +20,11 @@ import { defineModel } from '../support/define-model.js';
 import { fetchWithRetries } from '../support/fetch-with-retries.js';
 import type { LoadPage } from '../support/load-page.js';
 
-/** An executor of maxInFlight workers, told to drop its queue when the load ends or is cancelled. */
-const executorFor = (page: LoadPage): Executor => {
-  const executor = new Executor(page.request.maxInFlight);
-  page.onTeardown(() => void executor.shutdown({ wait: false, cancelFutures: true }));
-  return executor;
-};
-
 // #region lesson
 /** Each future's result is shown the moment it is done, its error caught on its own. */
 async function loadPage(page: LoadPage): Promise<void> {
-  const executor = executorFor(page);
+  const executor = new Executor(page.request.maxInFlight); // maxWorkers: at most this many requests at once
+  page.onTeardown(() => void executor.shutdown({ wait: false, cancelFutures: true })); // on cancel: queued futures never run
   const futures = new Map(page.requestIds.map((requestId) => [executor.submit(() => fetchWithRetries(page, requestId)), requestId]));
   const render = async (future: Future<TransportResponse>): Promise<void> => {
     const requestId = futures.get(future) as number;
@@ -40,8 +34,10 @@ async function loadPage(page: LoadPage): Promise<void> {
       page.showError(requestId, error);
     }
   };
+  // The first result goes on the page the moment it lands, whatever the order of submission …
   const { done: first, notDone: rest } = await wait(futures.keys(), FIRST_COMPLETED);
   for (const future of first) await render(future);
+  // … and each of the others as it completes.
   for await (const future of asCompleted(rest)) await render(future);
   await executor.shutdown(); // waits for running work, as in Python: here every future is done
 }
@@ -50,7 +46,8 @@ async function loadPage(page: LoadPage): Promise<void> {
 // #region lesson
 /** The mistake: one `try` around every `.result()`, read in submission order. */
 async function loadPageOrNothing(page: LoadPage): Promise<void> {
-  const executor = executorFor(page);
+  const executor = new Executor(page.request.maxInFlight);
+  page.onTeardown(() => void executor.shutdown({ wait: false, cancelFutures: true }));
   const futures = page.requestIds.map((requestId) => executor.submit(() => fetchWithRetries(page, requestId)));
   executor.shutdown({ wait: false }); // no more work will come; nothing waits here
   try {
