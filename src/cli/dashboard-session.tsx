@@ -8,7 +8,8 @@ import type { TerminalSize } from '../streams/dashboard-actions.js';
 import { initialDashboardState, type DashboardSettings } from '../streams/dashboard-state.js';
 import { dashboardState } from '../streams/dashboard-stream.js';
 import { FRAME_MS } from '../streams/frame-throttle.js';
-import { createHttpTransport } from '../transport/http-transport.js';
+import type { TransportKind } from '../domain/transport.js';
+import { createTransport } from '../transport/create-transport.js';
 import { DashboardApp } from '../ui/DashboardApp.js';
 import { openDashboardServer } from './dashboard-server.js';
 
@@ -19,6 +20,8 @@ export interface DashboardSessionOptions {
   readonly request: LoadRequest;
   readonly intervalMs: number;
   readonly seed: number;
+  /** The HTTP client every model shares (default axios). */
+  readonly transport?: TransportKind;
 }
 
 /** How a session ended: a key or signal (with its exit code), or a crash. */
@@ -55,7 +58,7 @@ const firstEnding = (commands: Observable<Command>, crashes: Observable<unknown>
 export const runDashboardSession = async (options: DashboardSessionOptions): Promise<void> => {
   const server = await openDashboardServer(options.target, options.seed);
   // Every model gets its own maxInFlight sockets: they run at the same time and must not queue behind each other.
-  const transport = createHttpTransport({ baseUrl: server.url, maxSockets: options.request.maxInFlight * options.models.length });
+  const transport = createTransport({ kind: options.transport, baseUrl: server.url, maxSockets: options.request.maxInFlight * options.models.length });
   const commands = new Subject<Command>();
   const crashes = new Subject<unknown>();
   const settings: DashboardSettings = { target: server.url, models: options.models, request: options.request, auto: true, intervalMs: options.intervalMs, size: terminalSize(), faults: server.faults };

@@ -9,8 +9,10 @@ import { summarizeLoad, type LoadSummary } from '../domain/outcomes.js';
 import { MODELS } from '../models/index.js';
 import { instrumentedLoad } from '../models/instrumented-load.js';
 import { isServerStartError, startServer, type MockServer } from '../server/index.js';
-import { createHttpTransport } from '../transport/http-transport.js';
-import { collectFault, httpUrl, integerIn } from './options.js';
+import { poolSize } from '../domain/connection-limits.js';
+import type { TransportKind } from '../domain/transport.js';
+import { createTransport } from '../transport/create-transport.js';
+import { collectFault, httpUrl, integerIn, transportOption } from './options.js';
 import { runJson } from './run-json.js';
 import { heldNarration, naiveLine, summaryLine } from './run-narration.js';
 import { UsageError } from './usage-error.js';
@@ -24,6 +26,7 @@ interface RunFlags {
   maxInFlight: number;
   seed: number;
   target?: string;
+  transport?: TransportKind;
   json?: boolean;
 }
 
@@ -60,6 +63,7 @@ export const runCommand = (): Command =>
     .option('--requests <n>', 'requests in the load, round-robin over the three endpoints', integerIn(1, 1_000_000), 3)
     .option('--max-in-flight <n>', 'at most this many requests at once', integerIn(1, 100_000), 100)
     .option('--seed <n>', 'seed of the server and of the backoff jitter', integerIn(0, 2_147_483_647), 1)
+    .addOption(transportOption())
     .option('--target <url>', 'load from this server instead of the embedded one', httpUrl)
     .option('--json', 'print one JSON object with the outcome per endpoint, and nothing else')
     .action(async (model: string, flags: RunFlags) => {
@@ -69,9 +73,8 @@ export const runCommand = (): Command =>
       const request = loadRequest({ requests: flags.requests, deadlineMs: flags.timeout, retries: flags.retries, maxInFlight: flags.maxInFlight, variant, seed: flags.seed });
       const server = flags.target === undefined ? await openEmbeddedServer(flags) : undefined;
       const baseUrl = flags.target ?? (server as MockServer).url;
-      // Capped: more than ~500 new connections at once overflow a Node server's listen backlog (511) and
-      // wait 1 s for a SYN retry; 256 keep-alive sockets carried 2000 in flight with no timeout (measured).
-      const transport = createHttpTransport({ baseUrl, maxSockets: Math.min(flags.maxInFlight, 256) });
+      // Capped under the server's listen backlog (see connection-limits.ts); requests beyond it queue in the pool.
+      const transport = createTransport({ kind: flags.transport, baseUrl, maxSockets: poolSize(flags.maxInFlight) });
       const write = (line: string): void => void process.stdout.write(`${line}\n`);
       // The embedded server cannot refuse: only a --target's narration waits for an answer.
       const narration = heldNarration(write, flags.requests > 3, flags.target !== undefined);

@@ -1,7 +1,8 @@
+import { poolSize } from '../../domain/connection-limits.js';
 import type { ServerControl } from '../../domain/server-control.js';
 import { instrumentedLoad } from '../../models/instrumented-load.js';
 import { connectServer, startServerProcess } from '../../server/index.js';
-import { createHttpTransport } from '../../transport/http-transport.js';
+import { createTransport } from '../../transport/create-transport.js';
 import type { ComparePlan } from '../plan.js';
 import type { RunRecord } from '../run-record.js';
 import { runComparison, type ComparisonProgress } from './run-comparison.js';
@@ -21,7 +22,7 @@ export interface MeasureOptions {
  */
 export const measurePlan = async (plan: ComparePlan, { target, onProgress }: MeasureOptions = {}): Promise<RunRecord[]> => {
   const server: ServerControl = target === undefined ? await startServerProcess({ host: '127.0.0.1', port: 0, seed: plan.seed, latency: plan.latency }) : connectServer(target);
-  const transport = createHttpTransport({ baseUrl: server.url, maxSockets: plan.client.maxInFlight });
+  const transport = createTransport({ kind: plan.transport, baseUrl: server.url, maxSockets: poolSize(plan.client.maxInFlight) });
   let measured = false;
   try {
     const records = await runComparison(plan, { server, load: (model, request) => instrumentedLoad(model, transport, request), onProgress });
