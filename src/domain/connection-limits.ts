@@ -6,10 +6,10 @@
  */
 
 /** Connections the mock server's accept queue holds (the kernel caps it at `net.core.somaxconn`, 4096 by default since Linux 5.4). */
-export const LISTEN_BACKLOG = 1024;
+export const LISTEN_BACKLOG = 2048;
 
-/** Most sockets one transport opens to a server: a quarter of {@link LISTEN_BACKLOG}, leaving room for a second client. */
-export const MAX_POOL_SOCKETS = 256;
+/** Most sockets one transport opens to a server: half of {@link LISTEN_BACKLOG}, so a whole pool connecting at once fits in the queue with room to spare. */
+export const MAX_POOL_SOCKETS = 1024;
 
 /** The socket pool for a load of `maxInFlight` requests at once: one socket per request, at most {@link MAX_POOL_SOCKETS}. */
 export const poolSize = (maxInFlight: number): number => Math.max(1, Math.min(maxInFlight, MAX_POOL_SOCKETS));
