@@ -87,6 +87,6 @@ describe('the example scenario file', () => {
   it('is valid and sets every top-level field', async () => {
     const parsed = parseScenarioText(await readFile(new URL('../../scenarios/example.yaml', import.meta.url), 'utf8'), 'yaml');
     expect(parsed.ok).toBe(true);
-    if (parsed.ok) expect(Object.keys(parsed.value).sort()).toEqual(['client', 'concurrency', 'description', 'faults', 'latency', 'models', 'name', 'runs', 'schedule', 'seed', 'variant', 'warmup']);
+    if (parsed.ok) expect(Object.keys(parsed.value).sort()).toEqual(['client', 'concurrency', 'description', 'faults', 'latency', 'models', 'name', 'runs', 'schedule', 'seed', 'transport', 'variant', 'warmup']);
   });
 });
