@@ -12,7 +12,9 @@
  * and the ratio of mean round times render/bare.
  * Goals: render p99 ≤ 50 ms, round ratio ≤ 1.10.
  *
- * Usage: npm run bench:dashboard -- [--duration S] [--concurrency N] [--interval MS] [--block S]
+ * Prints the table and rewrites the `bench-dashboard` section of docs/benchmarks.md (not with --no-doc).
+ *
+ * Usage: npm run bench:dashboard -- [--duration S] [--concurrency N] [--interval MS] [--block S] [--transport axios|undici] [--no-doc]
  */
 // First: React's production build, as the dashboard command uses.
 import '../src/cli/dashboard-react-mode.js';
@@ -34,8 +36,10 @@ import { DASHBOARD_MAX_IN_FLIGHT, initialDashboardState, type DashboardSettings 
 import { dashboardActions } from '../src/streams/dashboard-stream.js';
 import { FRAME_MS, frameThrottle } from '../src/streams/frame-throttle.js';
 import { reduceDashboard } from '../src/streams/reduce-dashboard.js';
-import { createHttpTransport, type HttpTransport } from '../src/transport/http-transport.js';
+import { isTransportKind } from '../src/domain/transport.js';
+import { createTransport, type HttpTransport } from '../src/transport/create-transport.js';
 import { DashboardApp } from '../src/ui/DashboardApp.js';
+import { BENCH_SECTIONS, machineLine, markdownTable, verdict, writeBenchSection } from './bench-doc.js';
 import { CLI_HEAP_FLAG } from './cli-heap-flag.js';
 
 setFlagsFromString(CLI_HEAP_FLAG); // the heap the dashboard command runs with
@@ -47,6 +51,8 @@ const { values: flags } = parseArgs({
     interval: { type: 'string', default: '0' },
     block: { type: 'string', default: '10' },
     'max-in-flight': { type: 'string', default: String(DASHBOARD_MAX_IN_FLIGHT) },
+    transport: { type: 'string', default: 'axios' },
+    'no-doc': { type: 'boolean' },
   },
 });
 const durationS = Number(flags.duration);
@@ -134,7 +140,8 @@ const mean = (values: readonly number[]): number => values.reduce((a, b) => a + 
 const fixed = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 
 const server = await startServerProcess({ host: '127.0.0.1', port: 0, seed: 1 });
-const transport = createHttpTransport({ baseUrl: server.url, maxSockets: maxInFlight * MODEL_IDS.length });
+const kind = isTransportKind(flags.transport) ? flags.transport : 'axios';
+const transport = createTransport({ kind, baseUrl: server.url, maxSockets: maxInFlight * MODEL_IDS.length });
 try {
   process.stdout.write(`bench:dashboard: ${MODEL_IDS.length} models × ${concurrency} requests per round, interval ${intervalMs} ms, ${durationS} s per mode in ${blockS} s blocks\n`);
   await runBlock('bare', transport, Math.min(3, blockS)); // warm-up, not counted
@@ -167,6 +174,18 @@ try {
   for (const row of rows) process.stdout.write(`${row.map((cell, column) => cell.padStart(widths[column]!)).join('  ')}\n`);
   process.stdout.write(`round time ratio render/bare: ${fixed(ratio, 3)} (goal ≤ 1.10: ${ratio <= 1.1 ? 'met' : 'missed'})\n`);
   process.stdout.write(`render event-loop p99: ${fixed(rendered.p99)} ms (goal ≤ 50 ms: ${rendered.p99 <= 50 ? 'met' : 'missed'}); the bare rounds alone: ${fixed(bare.p99)} ms\n`);
+  await writeBenchSection(
+    BENCH_SECTIONS.dashboard,
+    [
+      machineLine(),
+      '',
+      `\`npm run bench:dashboard\`: ${MODEL_IDS.length} models × ${concurrency} requests per round, ${maxInFlight} in flight per model, ${kind} transport, interval ${intervalMs} ms, ${durationS} s per mode in ${blockS} s blocks.`,
+      '',
+      markdownTable(rows[0] ?? [], rows.slice(1)),
+      '',
+      `Round time ratio render ÷ bare: ${fixed(ratio, 3)} (goal ≤ 1.10: ${verdict(ratio <= 1.1)}). Render event-loop p99 ${fixed(rendered.p99)} ms (goal ≤ 50 ms: ${verdict(rendered.p99 <= 50)}); the bare rounds alone ${fixed(bare.p99)} ms.`,
+    ].join('\n'),
+  );
 } finally {
   transport.close();
   await server.close();

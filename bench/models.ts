@@ -1,16 +1,20 @@
 /**
- * Benchmark: the four correct models against a raw baseline, all over the same transport.
+ * Benchmark: the four correct models against a raw baseline, on each transport (axios and undici).
  *
  * 1. Wall time of one load of N requests (N = 3, 1000, 10000) against the mock server (zero latency,
- *    no faults) running in a child process: the median of several interleaved runs, and its ratio to
- *    the baseline — a plain `Promise.all` over `transport.get` calls, bounded to the same maxInFlight
- *    by a pool of workers. Goal: ≤ 1.10× at N ≥ 1000.
+ *    no faults) running in a child process: the median of several interleaved runs (contenders and
+ *    transports alternate, order reversed every other run), and its ratio to the baseline ON THE SAME
+ *    TRANSPORT — a plain `Promise.all` over `transport.get` calls, bounded to the same maxInFlight by a
+ *    pool of workers. Goals: each model ≤ 1.10× at N ≥ 1000; the undici baseline ≥ 3× the axios
+ *    baseline's throughput at N = 10000.
  * 2. Pure model overhead: the same loads over an in-process transport that resolves at once, in ns per
  *    request (N = 3 and 10000), minus nothing: the baseline row shows the floor.
- * 3. Peak RSS of one load of 10000 requests with the default maxInFlight, each model in a fresh child
- *    process, with the heap setting bin/async-arena.js applies and with V8's default. Goal: ≤ 200 MB.
+ * 3. Peak RSS of one load of 10000 requests with the default maxInFlight, each model and transport in
+ *    a fresh child process, with the heap setting bin/async-arena.js applies. Goal: ≤ 200 MB.
  *
- * Usage: npm run bench:models -- [--runs N]
+ * Prints the tables and rewrites the `bench-models` section of docs/benchmarks.md (not with --no-doc).
+ *
+ * Usage: npm run bench:models -- [--runs N] [--transports axios,undici] [--no-doc]
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -20,11 +24,12 @@ import { parseArgs } from 'node:util';
 import { lastValueFrom } from 'rxjs';
 import { DEFAULT_LOAD_REQUEST, loadRequest, type LoadRequest } from '../src/domain/load-request.js';
 import { isModelId, MODEL_IDS, type ModelId } from '../src/domain/models.js';
-import type { Transport, TransportResponse } from '../src/domain/transport.js';
+import { isTransportKind, TRANSPORT_KINDS, type Transport, type TransportKind, type TransportResponse } from '../src/domain/transport.js';
 import { MODELS } from '../src/models/index.js';
 import { requestEndpoint } from '../src/models/index.js';
 import { startServerProcess, uniformLatency } from '../src/server/index.js';
-import { createHttpTransport } from '../src/transport/http-transport.js';
+import { createTransport, type HttpTransport } from '../src/transport/create-transport.js';
+import { BENCH_SECTIONS, machineLine, markdownTable, verdict, writeBenchSection } from './bench-doc.js';
 import { CLI_HEAP_FLAG } from './cli-heap-flag.js';
 
 type Contender = ModelId | 'baseline';
@@ -57,14 +62,29 @@ const median = (values: readonly number[]): number => {
   return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };
 
-/** Median wall time per contender; runs interleave the contenders so drift hits them all alike. */
-const medianTimes = async (transport: Transport, request: LoadRequest, runs: number): Promise<Map<Contender, number>> => {
-  const samples = new Map<Contender, number[]>(CONTENDERS.map((c) => [c, []]));
+/** Wall times of one size, per transport and contender. */
+type WallTimes = Map<TransportKind, Map<Contender, number>>;
+
+/**
+ * Median wall time (ms) and client CPU time (µs per request: user + system of this process, the server
+ * being in another) per transport and contender; runs interleave both, so drift hits them all alike.
+ * CPU time stretches less than wall time when other jobs share the machine.
+ */
+const medianTimes = async (transports: ReadonlyMap<TransportKind, Transport>, request: LoadRequest, runs: number): Promise<{ wall: WallTimes; cpu: WallTimes }> => {
+  const pairs = [...transports.keys()].flatMap((kind) => CONTENDERS.map((contender) => [kind, contender] as const));
+  const walls = new Map(pairs.map(([kind, contender]) => [`${kind}/${contender}`, [] as number[]]));
+  const cpus = new Map(pairs.map(([kind, contender]) => [`${kind}/${contender}`, [] as number[]]));
   for (let run = 0; run < runs; run += 1) {
-    const order = run % 2 ? [...CONTENDERS].reverse() : CONTENDERS;
-    for (const contender of order) samples.get(contender)?.push(await timeLoad(contender, transport, request));
+    for (const [kind, contender] of run % 2 ? [...pairs].reverse() : pairs) {
+      const before = process.cpuUsage();
+      walls.get(`${kind}/${contender}`)?.push(await timeLoad(contender, transports.get(kind) as Transport, request));
+      const used = process.cpuUsage(before);
+      cpus.get(`${kind}/${contender}`)?.push((used.user + used.system) / request.requests);
+    }
   }
-  return new Map([...samples].map(([c, values]) => [c, median(values)]));
+  const medians = (samples: Map<string, number[]>): WallTimes =>
+    new Map([...transports.keys()].map((kind) => [kind, new Map(CONTENDERS.map((c) => [c, median(samples.get(`${kind}/${c}`) ?? [])]))]));
+  return { wall: medians(walls), cpu: medians(cpus) };
 };
 
 /** An in-process transport that answers at once: what remains is the model's own cost. */
@@ -89,17 +109,17 @@ const overheadNs = async (requests: number, loads: number, runs: number): Promis
 };
 
 /** The child side of the RSS measurement: one load of 10000, then print the peak RSS in bytes. */
-const rssChild = async (contender: Contender, url: string): Promise<void> => {
-  const transport = createHttpTransport({ baseUrl: url });
+const rssChild = async (contender: Contender, kind: TransportKind, url: string): Promise<void> => {
+  const transport = createTransport({ kind, baseUrl: url });
   await timeLoad(contender, transport, loadRequest({ requests: 10_000, deadlineMs: 30_000 }));
   transport.close();
   process.stdout.write(`${process.resourceUsage().maxRSS * 1024}\n`);
 };
 
 /** Peak RSS of one contender's 10000-request load, measured in a fresh process started with `v8Flags`. */
-const peakRss = async (contender: Contender, url: string, v8Flags: readonly string[]): Promise<number> => {
+const peakRss = async (contender: Contender, kind: TransportKind, url: string, v8Flags: readonly string[]): Promise<number> => {
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  const child = spawn(process.execPath, [...v8Flags, '--import', tsx, fileURLToPath(import.meta.url), RSS_FLAG, contender, url], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...v8Flags, '--import', tsx, fileURLToPath(import.meta.url), RSS_FLAG, contender, kind, url], { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   const [code] = (await once(child, 'close')) as [number | null];
@@ -107,56 +127,112 @@ const peakRss = async (contender: Contender, url: string, v8Flags: readonly stri
   return Number(output.trim());
 };
 
-const pad = (text: string, width: number): string => text.padStart(width);
-const ratioCell = (ms: number, baseline: number): string => `${ms.toFixed(1)} ms ${(ms / baseline).toFixed(2)}×`;
+/** 10000 → `10 000`. */
+const count = (n: number): string => n.toLocaleString('en-US').replace(/,/g, ' ');
+const ms = (value: number): string => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+const ratioCell = (value: number, baseline: number): string => `${ms(value)} ms ${(value / baseline).toFixed(2)}×`;
+const SIZES = [3, 1000, 10_000] as const;
+const RATIO_GOAL = 1.1;
+const SPEEDUP_GOAL = 3;
+const RSS_GOAL_MB = 200;
+
+/** Everything one run measured. */
+interface Figures {
+  readonly runs: number;
+  readonly kinds: readonly TransportKind[];
+  readonly wall: ReadonlyMap<number, WallTimes>;
+  /** Client CPU µs per request at N = 10 000. */
+  readonly cpu10k: WallTimes;
+  readonly overhead3: ReadonlyMap<Contender, number>;
+  readonly overhead10k: ReadonlyMap<Contender, number>;
+  readonly rss: ReadonlyMap<string, number>;
+}
+
+const wallOf = (f: Figures, size: number, kind: TransportKind, contender: Contender): number => f.wall.get(size)?.get(kind)?.get(contender) ?? Number.NaN;
+
+/** The tables and the goals, as markdown: what the command prints and what docs/benchmarks.md gets. */
+const report = (f: Figures): string => {
+  const rows = f.kinds.flatMap((kind) =>
+    CONTENDERS.map((c) => [
+      kind,
+      c,
+      ...SIZES.map((n) => ratioCell(wallOf(f, n, kind, c), wallOf(f, n, kind, 'baseline'))),
+      (f.cpu10k.get(kind)?.get(c) ?? Number.NaN).toFixed(0),
+      `${((f.rss.get(`${kind}/${c}`) ?? Number.NaN) / 1e6).toFixed(0)} MB`,
+    ]),
+  );
+  const overheadRows = CONTENDERS.map((c) => [c, (f.overhead3.get(c) ?? Number.NaN).toFixed(0), (f.overhead10k.get(c) ?? Number.NaN).toFixed(0)]);
+  const worst = f.kinds.flatMap((kind) =>
+    MODEL_IDS.flatMap((model) => SIZES.filter((n) => n >= 1000).map((n) => ({ kind, model, n, ratio: wallOf(f, n, kind, model) / wallOf(f, n, kind, 'baseline') }))),
+  );
+  const missed = worst.filter((w) => !(w.ratio <= RATIO_GOAL));
+  const rssMb = [...f.rss.values()].map((bytes) => bytes / 1e6);
+  const lines = [
+    machineLine(),
+    '',
+    `\`npm run bench:models -- --runs ${f.runs}\`: one load of N requests per contender, maxInFlight ${DEFAULT_LOAD_REQUEST.maxInFlight}, zero server latency, the server in a child process; the median of ${f.runs} interleaved runs (N = 3: ${f.runs * 4}); × is the ratio to the baseline on the same transport. Peak RSS: one load of 10 000 in a fresh process with ${CLI_HEAP_FLAG}.`,
+    '',
+    markdownTable(['transport', 'contender', ...SIZES.map((n) => `N = ${count(n)}`), `client CPU µs/req N = ${count(10_000)}`, `peak RSS N = ${count(10_000)}`], rows),
+    '',
+    'The models\' own cost, over an in-process transport that answers at once (ns per request):',
+    '',
+    markdownTable(['contender', 'N = 3', 'N = 10 000'], overheadRows),
+    '',
+    'Goals, from the figures above:',
+    '',
+  ];
+  if (f.kinds.includes('axios') && f.kinds.includes('undici')) {
+    const speedup = wallOf(f, 10_000, 'axios', 'baseline') / wallOf(f, 10_000, 'undici', 'baseline');
+    const cpuRatio = (f.cpu10k.get('axios')?.get('baseline') ?? Number.NaN) / (f.cpu10k.get('undici')?.get('baseline') ?? Number.NaN);
+    lines.push(
+      `- undici baseline ≥ ${SPEEDUP_GOAL}× the axios baseline's throughput at N = 10 000: ${speedup.toFixed(2)}× — ${verdict(speedup >= SPEEDUP_GOAL)} (client CPU per request, less stretched by a busy machine: axios ÷ undici ${cpuRatio.toFixed(2)}×).`,
+    );
+  }
+  lines.push(
+    `- every correct model ≤ ${RATIO_GOAL.toFixed(2)}× its own transport's baseline at N ≥ 1000: ${
+      missed.length === 0 ? `highest ${Math.max(...worst.map((w) => w.ratio)).toFixed(2)}× — ${verdict(true)}` : `${verdict(false)} by ${missed.map((w) => `${w.model} on ${w.kind} at N = ${count(w.n)} (${w.ratio.toFixed(2)}×)`).join(', ')}`
+    }.`,
+    `- peak RSS ≤ ${RSS_GOAL_MB} MB at N = 10 000: highest ${Math.max(...rssMb).toFixed(0)} MB — ${verdict(Math.max(...rssMb) <= RSS_GOAL_MB)}.`,
+  );
+  return lines.join('\n');
+};
 
 const main = async (): Promise<void> => {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, transports: { type: 'string', default: TRANSPORT_KINDS.join(',') }, 'no-doc': { type: 'boolean' } } });
   const runs = Math.max(1, Number(values.runs));
+  const kinds = values.transports.split(',').filter(isTransportKind);
+  if (kinds.length === 0) throw new Error(`--transports: expected a comma-separated list of ${TRANSPORT_KINDS.join(', ')}`);
   const server = await startServerProcess({ port: 0, latency: uniformLatency({ ms: 0, jitterMs: 0 }) });
-  const transport = createHttpTransport({ baseUrl: server.url });
+  const transports = new Map<TransportKind, HttpTransport>(kinds.map((kind) => [kind, createTransport({ kind, baseUrl: server.url })]));
   const request = (requests: number) => loadRequest({ requests, deadlineMs: 30_000 });
+  const started = performance.now();
   try {
     process.stderr.write('warming up…\n');
-    await medianTimes(transport, request(1000), 1);
-    const sizes = [3, 1000, 10_000] as const;
-    const wall = new Map<number, Map<Contender, number>>();
-    for (const size of sizes) {
+    await medianTimes(transports, request(1000), 1);
+    const wall = new Map<number, WallTimes>();
+    let cpu10k: WallTimes = new Map();
+    for (const size of SIZES) {
       process.stderr.write(`wall time, N=${size}…\n`);
-      wall.set(size, await medianTimes(transport, request(size), size === 3 ? runs * 4 : runs));
+      const times = await medianTimes(transports, request(size), size === 3 ? runs * 4 : runs);
+      wall.set(size, times.wall);
+      if (size === 10_000) cpu10k = times.cpu;
     }
     process.stderr.write('pure overhead…\n');
     const overhead3 = await overheadNs(3, 2000, runs);
     const overhead10k = await overheadNs(10_000, 2, runs);
     process.stderr.write('peak RSS…\n');
-    const rss = new Map<Contender, number>();
-    const rssV8Default = new Map<Contender, number>();
-    for (const contender of CONTENDERS) {
-      rss.set(contender, await peakRss(contender, server.url, [CLI_HEAP_FLAG]));
-      rssV8Default.set(contender, await peakRss(contender, server.url, []));
-    }
-
-    const header = ['contender', ...sizes.map((n) => `N=${n} (median, ×baseline)`), 'ns/req N=3', 'ns/req N=10000', 'peak RSS N=10000', 'V8 default heap'];
-    const widths = [12, 24, 24, 24, 11, 15, 17, 15];
-    const rows = CONTENDERS.map((c) => [
-      c,
-      ...sizes.map((n) => ratioCell(wall.get(n)?.get(c) ?? NaN, wall.get(n)?.get('baseline') ?? NaN)),
-      (overhead3.get(c) ?? NaN).toFixed(0),
-      (overhead10k.get(c) ?? NaN).toFixed(0),
-      `${((rss.get(c) ?? NaN) / 1e6).toFixed(0)} MB`,
-      `${((rssV8Default.get(c) ?? NaN) / 1e6).toFixed(0)} MB`,
-    ]);
-    const line = (cells: readonly string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[0] as number) : pad(cell, widths[i] as number))).join('  ');
-    process.stdout.write(`models benchmark: ${runs} runs (N=3: ${runs * 4}), maxInFlight ${DEFAULT_LOAD_REQUEST.maxInFlight}, server in a child process, zero latency\n`);
-    process.stdout.write(`${line(header)}\n${[...rows].map(line).join('\n')}\n`);
-    process.stdout.write(`peak RSS with ${CLI_HEAP_FLAG} (as the CLI runs), and with V8's default heap growth\n`);
-    process.stdout.write('goals: ≤ 1.10× baseline at N ≥ 1000; peak RSS ≤ 200 MB at N=10000\n');
+    const rss = new Map<string, number>();
+    for (const kind of kinds) for (const contender of CONTENDERS) rss.set(`${kind}/${contender}`, await peakRss(contender, kind, server.url, [CLI_HEAP_FLAG]));
+    const text = report({ runs, kinds, wall, cpu10k, overhead3, overhead10k, rss });
+    process.stdout.write(`${text}\n`);
+    process.stderr.write(`bench:models took ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+    await writeBenchSection(BENCH_SECTIONS.models, text);
   } finally {
-    transport.close();
+    for (const transport of transports.values()) transport.close();
     await server.close();
   }
 };
 
-const [flag, contender, url] = process.argv.slice(2);
-if (flag === RSS_FLAG && contender !== undefined && url !== undefined && (contender === 'baseline' || isModelId(contender))) await rssChild(contender, url);
+const [flag, contender, kind, url] = process.argv.slice(2);
+if (flag === RSS_FLAG && contender !== undefined && kind !== undefined && isTransportKind(kind) && url !== undefined && (contender === 'baseline' || isModelId(contender))) await rssChild(contender, kind, url);
 else await main();

@@ -7,7 +7,9 @@
  *
  * Pipelining (default 10 requests per connection) keeps the load generator from being the bottleneck.
  *
- * Usage: npm run bench:server -- [--duration S] [--rounds N] [--connections N] [--pipelining N] [--endpoint productos|categorias|perfil]
+ * Prints the rounds and rewrites the `bench-server` section of docs/benchmarks.md (not with --no-doc).
+ *
+ * Usage: npm run bench:server -- [--duration S] [--rounds N] [--connections N] [--pipelining N] [--endpoint productos|categorias|perfil] [--no-doc]
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
@@ -18,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { endpointPath, isEndpoint, type Endpoint } from '../src/domain/endpoints.js';
 import { findListeningUrl, listeningLine, startServerProcess, uniformLatency } from '../src/server/index.js';
 import { prepareEndpointBodies } from '../src/server/response-bodies.js';
+import { BENCH_SECTIONS, machineLine, markdownTable, verdict, writeBenchSection } from './bench-doc.js';
 
 /** The part of autocannon's result this benchmark reads (autocannon ships no types). */
 interface AutocannonResult {
@@ -77,6 +80,7 @@ const main = async (): Promise<void> => {
       connections: { type: 'string', default: '50' },
       pipelining: { type: 'string', default: '10' },
       endpoint: { type: 'string', default: 'productos' },
+      'no-doc': { type: 'boolean' },
     },
   });
   const duration = Number(values.duration);
@@ -112,6 +116,26 @@ const main = async (): Promise<void> => {
     process.stdout.write(`baseline (minimal node:http): median ${formatRate(median(rates.baseline))}\n`);
     process.stdout.write(`mock server (no faults, 0 ms): median ${formatRate(median(rates.mock))}  (${stats[endpoint].ok.toLocaleString('en-US')} complete 200s counted by the server)\n`);
     process.stdout.write(`ratio mock ÷ baseline: median ${median(ratios).toFixed(2)} of ${ratios.length} back-to-back pairs (range ${ratios[0]?.toFixed(2)}–${ratios.at(-1)?.toFixed(2)}; goal ≥ 0.80)\n`);
+    const ratio = median(ratios);
+    await writeBenchSection(
+      BENCH_SECTIONS.server,
+      [
+        machineLine(),
+        '',
+        `\`npm run bench:server\`: GET ${endpointPath(endpoint)}, ${connections} connections × ${pipelining} pipelined, ${rounds} alternating rounds of ${duration} s per server.`,
+        '',
+        markdownTable(
+          ['server', 'median req/s'],
+          [
+            ['minimal `node:http` (baseline)', formatRate(median(rates.baseline))],
+            ['mock server', formatRate(median(rates.mock))],
+            ['**ratio mock ÷ baseline**', `**${ratio.toFixed(2)}** (range ${ratios[0]?.toFixed(2)}–${ratios.at(-1)?.toFixed(2)} over ${ratios.length} pairs)`],
+          ],
+        ),
+        '',
+        `Goal ≥ 0.80: ${verdict(ratio >= 0.8)}.`,
+      ].join('\n'),
+    );
   } finally {
     await Promise.all([baseline.close(), mock.close()]);
   }

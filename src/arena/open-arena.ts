@@ -4,7 +4,9 @@ import type { InstrumentedLoad } from '../domain/instrumented-load.js';
 import type { LatencySpec, ServerControl } from '../domain/server-control.js';
 import { instrumentedLoad } from '../models/index.js';
 import { connectServer, probeControlApi, startServer, startServerProcess } from '../server/index.js';
-import { createHttpTransport } from '../transport/http-transport.js';
+import { poolSize } from '../domain/connection-limits.js';
+import type { TransportKind } from '../domain/transport.js';
+import { createTransport } from '../transport/create-transport.js';
 import { TargetError } from './target-error.js';
 
 /** What an arena session measures against, and how. */
@@ -24,8 +26,10 @@ export interface ArenaOptions {
   readonly faults?: Partial<Record<Endpoint, FaultSpec>>;
   /** The session must steer the server (e.g. `compare` sets faults per run): a target without a control API is refused. */
   readonly needsControl?: boolean;
-  /** Sockets of the one transport every load shares. */
+  /** Requests the session's loads may have in flight at once: the shared transport's pool is sized from it (`poolSize`). */
   readonly maxSockets: number;
+  /** The HTTP client every load shares (default axios). */
+  readonly transport?: TransportKind;
 }
 
 /** One arena session: a server, its control, one transport, and loads over it. */
@@ -89,7 +93,7 @@ const openTarget = async (target: string, { faults = {}, needsControl = false }:
  */
 export const openArena = async (options: ArenaOptions): Promise<Arena> => {
   const server = options.target === undefined ? await startEmbedded(options) : await openTarget(options.target, options);
-  const transport = createHttpTransport({ baseUrl: server.url, maxSockets: options.maxSockets });
+  const transport = createTransport({ kind: options.transport, baseUrl: server.url, maxSockets: poolSize(options.maxSockets) });
   let closing: Promise<void> | undefined;
   return {
     url: server.url,

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import type { ModelId } from '../domain/models.js';
+import type { TransportKind } from '../domain/transport.js';
 import { buildPlan, type ComparePlan } from '../compare/plan.js';
 import { buildReport } from '../compare/report/build-report.js';
 import { REPORT_FORMATS, formatReport, type ReportFormat } from '../compare/report/format-report.js';
@@ -10,7 +11,7 @@ import type { VariantChoice } from '../compare/scenario/scenario-schema.js';
 import { arenaUsageError } from './arena-errors.js';
 import { concurrencyList, modelList } from './compare-options.js';
 import { progressWriter } from './compare-progress.js';
-import { httpUrl, integerIn } from './options.js';
+import { httpUrl, integerIn, transportOption } from './options.js';
 import { UsageError } from './usage-error.js';
 
 interface CompareFlags {
@@ -21,6 +22,7 @@ interface CompareFlags {
   variant?: VariantChoice;
   concurrency?: number[];
   seed?: number;
+  transport?: TransportKind;
   target?: string;
   format: ReportFormat;
   out?: string;
@@ -70,6 +72,7 @@ export const compareCommand = (): Command =>
     .addOption(new Option('--variant <variant>', 'correct, naive or both').choices(['correct', 'naive', 'both']))
     .option('--concurrency <list>', 'requests per load, comma-separated levels, e.g. 3,30,300,3000', concurrencyList)
     .option('--seed <n>', 'seed of the run order, the server and the statistics', integerIn(0, 2_147_483_647))
+    .addOption(transportOption())
     .option('--target <url>', 'measure against a running `async-arena serve` instead of starting one', httpUrl)
     .addOption(new Option('--format <format>', 'report format').choices(REPORT_FORMATS).default('table'))
     .option('--out <file>', 'write the report to a file instead of stdout')

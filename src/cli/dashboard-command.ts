@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import { MODEL_IDS, type ModelId } from '../domain/models.js';
 import { loadRequest } from '../domain/load-request.js';
 import { modelList } from './compare-options.js';
-import { httpUrl, integerIn } from './options.js';
+import type { TransportKind } from '../domain/transport.js';
+import { httpUrl, integerIn, transportOption } from './options.js';
 import { UsageError } from './usage-error.js';
 import { DASHBOARD_MAX_IN_FLIGHT } from '../streams/dashboard-state.js';
 
@@ -15,6 +16,7 @@ interface DashboardFlags {
   concurrency: number;
   interval: number;
   seed: number;
+  transport?: TransportKind;
 }
 
 /** The one line printed instead of a dashboard when there is no terminal to draw on. */
@@ -35,6 +37,7 @@ export const dashboardCommand = (): Command =>
     .option('--concurrency <n>', 'requests per model per round (3 = the EcoMarket page)', integerIn(1, 100_000), 3)
     .option('--interval <ms>', 'pause between the end of a round and the next (auto-rerun)', integerIn(0, 600_000), 2000)
     .option('--seed <n>', 'seed of the server and of the retry jitter', integerIn(0, 2_147_483_647), 1)
+    .addOption(transportOption())
     .action(async (flags: DashboardFlags) => {
       if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError(NO_TERMINAL_MESSAGE);
       // Loaded here, not at start: Ink, React and yoga cost other commands ~45 MB they never use.
@@ -47,5 +50,6 @@ export const dashboardCommand = (): Command =>
         request: loadRequest({ requests: flags.concurrency, deadlineMs: flags.timeout, retries: flags.retries, maxInFlight: flags.maxInFlight, seed: flags.seed }),
         intervalMs: flags.interval,
         seed: flags.seed,
+        transport: flags.transport,
       });
     });

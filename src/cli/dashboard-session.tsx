@@ -8,6 +8,7 @@ import type { TerminalSize } from '../streams/dashboard-actions.js';
 import { initialDashboardState, type DashboardSettings } from '../streams/dashboard-state.js';
 import { dashboardState } from '../streams/dashboard-stream.js';
 import { FRAME_MS } from '../streams/frame-throttle.js';
+import type { TransportKind } from '../domain/transport.js';
 import { DashboardApp } from '../ui/DashboardApp.js';
 import { arenaUsageError } from './arena-errors.js';
 
@@ -18,6 +19,8 @@ export interface DashboardSessionOptions {
   readonly request: LoadRequest;
   readonly intervalMs: number;
   readonly seed: number;
+  /** The HTTP client every model shares (default axios). */
+  readonly transport?: TransportKind;
 }
 
 /** The terminal and process a session runs in, injected so that tests can pass fakes. */
@@ -68,7 +71,7 @@ const firstEnding = (commands: Observable<Command>, crashes: Observable<unknown>
 export const runDashboardSession = async (options: DashboardSessionOptions, io: SessionIo = processIo()): Promise<number> => {
   const terminalSize = (): TerminalSize => ({ columns: io.stdout.columns || 80, rows: io.stdout.rows || 24 });
   // Every model gets its own maxInFlight sockets: they run at the same time and must not queue behind each other.
-  const arena = await io.openArena({ target: options.target, embedded: 'process', seed: options.seed, maxSockets: options.request.maxInFlight * options.models.length }).catch((error: unknown) => {
+  const arena = await io.openArena({ target: options.target, embedded: 'process', seed: options.seed, maxSockets: options.request.maxInFlight * options.models.length, transport: options.transport }).catch((error: unknown) => {
     throw arenaUsageError(error, options.target);
   });
   const commands = new Subject<Command>();

@@ -1,4 +1,5 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import { TRANSPORT_KINDS } from '../domain/transport.js';
 import { parseFaultFlag, type FaultSpec } from '../domain/fault-spec.js';
 import type { Endpoint } from '../domain/endpoints.js';
 
@@ -30,3 +31,6 @@ export const httpUrl = (value: string): string => {
     throw new InvalidArgumentError('expected an http:// URL, e.g. http://127.0.0.1:3000');
   }
 };
+
+/** `--transport axios|undici`: the HTTP client every model shares (no default here: each command applies its own). */
+export const transportOption = (): Option => new Option('--transport <client>', 'the HTTP client every model shares (default axios)').choices(TRANSPORT_KINDS);

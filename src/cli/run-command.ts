@@ -9,7 +9,8 @@ import { summarizeLoad } from '../domain/outcomes.js';
 import { showsAnswer, unreachableReason } from '../domain/reachability.js';
 import { MODELS } from '../models/index.js';
 import { arenaUsageError, openCommandArena } from './arena-errors.js';
-import { collectFault, httpUrl, integerIn } from './options.js';
+import type { TransportKind } from '../domain/transport.js';
+import { collectFault, httpUrl, integerIn, transportOption } from './options.js';
 import { runJson } from './run-json.js';
 import { heldNarration, naiveLine, summaryLine } from './run-narration.js';
 import { UsageError } from './usage-error.js';
@@ -23,6 +24,7 @@ interface RunFlags {
   maxInFlight: number;
   seed: number;
   target?: string;
+  transport?: TransportKind;
   json?: boolean;
 }
 
@@ -41,15 +43,14 @@ export const runCommand = (): Command =>
     .option('--requests <n>', 'requests in the load, round-robin over the three endpoints', integerIn(1, 1_000_000), 3)
     .option('--max-in-flight <n>', 'at most this many requests at once', integerIn(1, 100_000), 100)
     .option('--seed <n>', 'seed of the server and of the backoff jitter', integerIn(0, 2_147_483_647), 1)
+    .addOption(transportOption())
     .option('--target <url>', 'load from this server instead of the embedded one', httpUrl)
     .option('--json', 'print one JSON object with the outcome per endpoint, and nothing else')
     .action(async (model: string, flags: RunFlags) => {
       if (!isModelId(model)) throw new UsageError(`unknown model "${model}" (expected one of: ${MODEL_IDS.join(', ')})`);
       const variant = flags.naive ? 'naive' : 'correct';
       const request = loadRequest({ requests: flags.requests, deadlineMs: flags.timeout, retries: flags.retries, maxInFlight: flags.maxInFlight, variant, seed: flags.seed });
-      // Capped: more than ~500 new connections at once overflow a Node server's listen backlog (511) and
-      // wait 1 s for a SYN retry; 256 keep-alive sockets carried 2000 in flight with no timeout (measured).
-      const arena = await openCommandArena({ target: flags.target, embedded: 'inline', seed: flags.seed, faults: flags.fault, maxSockets: Math.min(flags.maxInFlight, 256) });
+      const arena = await openCommandArena({ target: flags.target, embedded: 'inline', seed: flags.seed, faults: flags.fault, maxSockets: flags.maxInFlight, transport: flags.transport });
       const write = (line: string): void => void process.stdout.write(`${line}\n`);
       // The embedded server cannot refuse: only a --target's narration waits for an answer.
       const narration = heldNarration(write, flags.requests > 3, flags.target !== undefined);

@@ -3,6 +3,7 @@ import { NO_FAULTS, type FaultMap, type FaultSpec } from '../domain/fault-spec.j
 import { DEFAULT_LOAD_REQUEST, type BackoffOptions, type LoadRequest } from '../domain/load-request.js';
 import { MODEL_IDS, type ModelId, type Variant } from '../domain/models.js';
 import type { LatencySpec } from '../domain/server-control.js';
+import type { TransportKind } from '../domain/transport.js';
 import type { ScheduledLoad } from './schedule.js';
 import type { Scenario, VariantChoice } from './scenario/scenario-schema.js';
 
@@ -32,6 +33,8 @@ export interface ComparePlan {
   readonly concurrency: readonly number[];
   readonly seed: number;
   readonly client: ClientOptions;
+  /** The HTTP client every model shares. */
+  readonly transport: TransportKind;
   readonly latency: Readonly<Partial<Record<Endpoint, LatencySpec>>>;
   readonly faults: FaultMap;
   readonly schedule: readonly FaultChange[];
@@ -45,10 +48,11 @@ export interface PlanOverrides {
   readonly variant?: VariantChoice;
   readonly concurrency?: readonly number[];
   readonly seed?: number;
+  readonly transport?: TransportKind;
 }
 
 /** Defaults for what a scenario leaves out. */
-export const PLAN_DEFAULTS = { runs: 10, warmup: 2, variant: 'both', concurrency: [3], seed: 1 } as const;
+export const PLAN_DEFAULTS = { runs: 10, warmup: 2, variant: 'both', concurrency: [3], seed: 1, transport: 'axios' } as const;
 
 const variantsOf = (choice: VariantChoice): readonly Variant[] => (choice === 'both' ? ['correct', 'naive'] : [choice]);
 
@@ -71,6 +75,7 @@ export const buildPlan = (scenario: Scenario, overrides: PlanOverrides = {}): Co
       maxInFlight: client.maxInFlight ?? DEFAULT_LOAD_REQUEST.maxInFlight,
       backoff: { ...DEFAULT_LOAD_REQUEST.backoff, ...client.backoff },
     },
+    transport: overrides.transport ?? scenario.transport ?? PLAN_DEFAULTS.transport,
     latency,
     faults: { ...NO_FAULTS, ...scenario.faults },
     schedule: [...(scenario.schedule ?? [])].sort((a, b) => a.atRun - b.atRun),

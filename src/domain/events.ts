@@ -4,11 +4,14 @@ import type { ModelId } from './models.js';
 /**
  * Why a request failed, as classified by the transport (one place), plus `discarded`:
  * the model itself gave up on this request because another one failed (naive variants only).
+ * `reset` is a connection dropped before the answer's headers; `truncated`, one dropped after them,
+ * with the body cut short.
  */
 export type FailureReason =
   | 'timeout'
   | 'http'
   | 'reset'
+  | 'truncated'
   | 'refused'
   | 'malformed'
   | 'too-large'

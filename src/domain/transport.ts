@@ -1,6 +1,15 @@
 import type { Endpoint } from './endpoints.js';
 import type { FailureReason } from './events.js';
 
+/** The HTTP clients a {@link Transport} can be built on; `axios` is the default. */
+export const TRANSPORT_KINDS = ['axios', 'undici'] as const;
+
+/** `axios` or `undici`. */
+export type TransportKind = (typeof TRANSPORT_KINDS)[number];
+
+/** True when `value` names a transport kind. */
+export const isTransportKind = (value: string): value is TransportKind => (TRANSPORT_KINDS as readonly string[]).includes(value);
+
 /** One HTTP call a model asks of the transport. */
 export interface TransportCall {
   readonly endpoint: Endpoint;

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { LISTEN_BACKLOG } from '../domain/connection-limits.js';
 import { ServerStartError } from './server-start-error.js';
 
 const describeListenError = (error: NodeJS.ErrnoException, host: string, port: number): string => {
@@ -18,12 +19,15 @@ const describeListenError = (error: NodeJS.ErrnoException, host: string, port: n
   }
 };
 
-/** Starts listening and resolves with the base URL, e.g. `http://127.0.0.1:3000`; rejects with a {@link ServerStartError}. */
+/**
+ * Starts listening, with an accept queue of {@link LISTEN_BACKLOG} connections, and resolves with the base URL,
+ * e.g. `http://127.0.0.1:3000`; rejects with a {@link ServerStartError}.
+ */
 export const listen = (server: Server, host: string, port: number): Promise<string> =>
   new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException): void => reject(new ServerStartError(describeListenError(error, host, port)));
     server.once('error', onError);
-    server.listen(port, host, () => {
+    server.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
       server.off('error', onError);
       const address = server.address() as AddressInfo;
       resolve(`http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`);

@@ -2,39 +2,34 @@ import axios from 'axios';
 import http from 'node:http';
 import https from 'node:https';
 import { endpointPath } from '../domain/endpoints.js';
-import type { Transport } from '../domain/transport.js';
 import { callSignal } from './call-signal.js';
 import { classifyTransportError } from './classify-error.js';
+import { httpStatusFailure } from './http-status.js';
 import { parsePayload } from './parse-payload.js';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_SOCKETS, type HttpTransport, type HttpTransportOptions } from './transport-options.js';
 
-/** Options of {@link createHttpTransport}. */
-export interface HttpTransportOptions {
-  /** Server base URL, e.g. `http://127.0.0.1:3000` (the API lives under `/api/`). */
-  readonly baseUrl: string;
-  /** Sockets per host, also the idle sockets kept alive (default 100). */
-  readonly maxSockets?: number;
-  /** Largest body accepted; a bigger one fails as `too-large` (default 1 MB). */
-  readonly maxBodyBytes?: number;
-}
+export type { HttpTransport, HttpTransportOptions } from './transport-options.js';
 
-/** A {@link Transport} that owns sockets: `close()` destroys its keep-alive pool. */
-export type HttpTransport = Transport & { close(): void };
+/** The status of the answer axios attached to its error, if the headers had arrived (axios attaches it to body errors too). */
+const answeredStatus = (error: unknown): number | undefined => (error as { response?: { status?: number } } | null)?.response?.status;
 
 /**
- * The HTTP transport every model shares: one axios instance over a bounded keep-alive pool.
+ * The axios transport: one axios instance over a bounded keep-alive pool.
  *
  * Each call gets a TOTAL deadline (connect + headers + body), joined with the caller's signal in one
  * {@link callSignal} released when the call settles; axios destroys the socket when either fires.
- * (axios's own `timeout` is an idle timer that never fires while a body keeps dribbling in.) The body is read
- * as text and parsed strictly, then checked against the endpoint's shape. `get` resolves with
- * validated data or rejects with a classified `TransportError`, nothing else.
+ * (axios's own `timeout` is an idle timer that never fires while a body keeps dribbling in.) axios
+ * accepts every status; a non-2xx becomes an `http` failure here, so an error axios raises with an
+ * answer attached is a failure while reading the body. The body is read as text and parsed strictly,
+ * then checked against the endpoint's shape. `get` resolves with validated data or rejects with a
+ * classified `TransportError`, nothing else.
  *
  * @example
  * const transport = createHttpTransport({ baseUrl: server.url });
  * const { items } = await transport.get({ endpoint: 'perfil', requestId: 0, deadlineMs: 500 });
  * transport.close();
  */
-export const createHttpTransport = ({ baseUrl, maxSockets = 100, maxBodyBytes = 1_000_000 }: HttpTransportOptions): HttpTransport => {
+export const createHttpTransport = ({ baseUrl, maxSockets = DEFAULT_MAX_SOCKETS, maxBodyBytes = DEFAULT_MAX_BODY_BYTES }: HttpTransportOptions): HttpTransport => {
   // Bounded pool: unbounded agents reopen thousands of connections per burst and fill TIME_WAIT.
   const agentOptions = { keepAlive: true, maxSockets, maxFreeSockets: maxSockets };
   const httpAgent = new http.Agent(agentOptions);
@@ -48,16 +43,18 @@ export const createHttpTransport = ({ baseUrl, maxSockets = 100, maxBodyBytes = 
     responseType: 'text',
     maxContentLength: maxBodyBytes,
     maxBodyLength: maxBodyBytes,
-    validateStatus: (status) => status >= 200 && status < 300,
+    validateStatus: () => true,
   });
   return {
     async get({ endpoint, deadlineMs, signal: callerSignal }) {
       const call = callSignal(deadlineMs, callerSignal);
       try {
         const response = await client.get<string>(endpointPath(endpoint), { signal: call.signal });
+        const failure = httpStatusFailure(response.status);
+        if (failure) throw failure;
         return parsePayload(endpoint, response.status, response.data);
       } catch (error) {
-        throw classifyTransportError(error, { deadlineMs, deadlineExpired: call.deadlineExpired(), canceled: call.canceled() });
+        throw classifyTransportError(error, { deadlineMs, deadlineExpired: call.deadlineExpired(), canceled: call.canceled(), status: answeredStatus(error) });
       } finally {
         call.dispose();
       }

@@ -41,6 +41,22 @@ describe('async-arena run', () => {
     expect(report.naiveMistake).toBe(MODELS['async-await'].naiveMistake);
   });
 
+  it('runs over undici with --transport undici: the same outcomes as axios, a reset still a reset', async () => {
+    const { code, stdout } = await runCli('run', 'reactive', '--transport', 'undici', '--fault', 'perfil=reset', '--timeout', '5000', '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.endpoints.productos).toMatchObject({ outcome: 'ok', status: 200, items: 20 });
+    expect(report.endpoints.categorias).toMatchObject({ outcome: 'ok', status: 200 });
+    expect(report.endpoints.perfil).toMatchObject({ outcome: 'failed', reason: 'reset' });
+  });
+
+  it('rejects an unknown --transport in one line, exit 2', async () => {
+    const { code, stdout, stderr } = await runCli('run', 'reactive', '--transport', 'curl');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toEqual([expect.stringContaining('Allowed choices are axios, undici')]);
+  });
+
   it('says first that a naive variant loses data on purpose, and which mistake it makes', async () => {
     const { code, stdout } = await runCli('run', 'reactive', '--naive');
     expect(code).toBe(0);

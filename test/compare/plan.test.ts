@@ -22,6 +22,12 @@ describe('buildPlan', () => {
     expect(plan.client).toEqual({ deadlineMs: 1000, retries: 2, maxInFlight: 100, backoff: { baseMs: 50, maxMs: 80 } });
     expect(plan.latency).toEqual({ perfil: { ms: 10, jitterMs: 0 } });
   });
+
+  it('runs on axios unless the scenario or the command line picks another transport (the flag wins)', () => {
+    expect(buildPlan({ name: 's' }).transport).toBe('axios');
+    expect(buildPlan({ name: 's', transport: 'undici' }).transport).toBe('undici');
+    expect(buildPlan({ name: 's', transport: 'undici' }, { transport: 'axios' }).transport).toBe('axios');
+  });
 });
 
 describe('faultsFor', () => {

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { startServer, type MockServer } from '../../src/server/index.js';
-import { createHttpTransport, type HttpTransport } from '../../src/transport/http-transport.js';
+import type { TransportKind } from '../../src/domain/transport.js';
+import { createTransport, type HttpTransport } from '../../src/transport/create-transport.js';
 import { leakedHandles, openHandles, watchTimers } from './handles.js';
 
 /**
@@ -8,9 +9,15 @@ import { leakedHandles, openHandles, watchTimers } from './handles.js';
  * checks every network test needs: after each test the faults are cleared and no timer it started is
  * left running; at the end
  * nothing is left open by the transport once it closes, then nothing by the server. Call it at the
- * top of a test file; `ready` hands over the server and transport, `warmUp` runs once before the tests.
+ * top of a test file (or of a `describe`); `ready` hands over the server and transport, `warmUp` runs once
+ * before the tests; `kind` picks the transport (default axios).
  */
-export const useLoopbackServer = (options: Parameters<typeof startServer>[0], ready: (server: MockServer, transport: HttpTransport) => void, warmUp?: (transport: HttpTransport) => Promise<unknown>): void => {
+export const useLoopbackServer = (
+  options: Parameters<typeof startServer>[0],
+  ready: (server: MockServer, transport: HttpTransport) => void,
+  warmUp?: (transport: HttpTransport) => Promise<unknown>,
+  kind: TransportKind = 'axios',
+): void => {
   let server: MockServer;
   let transport: HttpTransport;
   let beforeServer: string[];
@@ -21,7 +28,7 @@ export const useLoopbackServer = (options: Parameters<typeof startServer>[0], re
     beforeServer = openHandles();
     server = await startServer({ port: 0, ...options });
     withServer = openHandles();
-    transport = createHttpTransport({ baseUrl: server.url });
+    transport = createTransport({ kind, baseUrl: server.url });
     ready(server, transport);
     await warmUp?.(transport);
   });

@@ -37,15 +37,24 @@ describe('callSignal', () => {
     expect(getEventListeners(caller.signal, 'abort')).toHaveLength(0);
   });
 
-  it("dispose releases everything: no timer left, no listener on the caller's signal", () => {
+  it("dispose releases everything: no timer left, and the caller's abort no longer reaches a finished call", () => {
     const caller = new AbortController();
     const calls = Array.from({ length: 100 }, () => callSignal(100, caller.signal));
-    expect(getEventListeners(caller.signal, 'abort')).toHaveLength(100);
     for (const call of calls) call.dispose();
-    expect(getEventListeners(caller.signal, 'abort')).toHaveLength(0);
     expect(vi.getTimerCount()).toBe(0);
     caller.abort();
     expect(calls.some((call) => call.signal.aborted)).toBe(false);
+  });
+
+  it("puts one listener on the caller's signal however many calls share it, and reaches only the calls in flight", () => {
+    const caller = new AbortController();
+    const calls = Array.from({ length: 100 }, () => callSignal(100, caller.signal));
+    expect(getEventListeners(caller.signal, 'abort')).toHaveLength(1);
+    calls.slice(0, 40).forEach((call) => call.dispose());
+    caller.abort('stop');
+    expect(calls.map((call) => call.signal.aborted)).toEqual(calls.map((_, i) => i >= 40));
+    expect(calls[99]?.signal.reason).toBe('stop');
+    calls.slice(40).forEach((call) => call.dispose());
   });
 
   it('raises no listener-leak warning when a load has many calls in flight', async () => {

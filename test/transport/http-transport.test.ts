@@ -1,19 +1,12 @@
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { Endpoint } from '../../src/domain/endpoints.js';
-import { TransportError, type TransportCall } from '../../src/domain/transport.js';
+import { TRANSPORT_KINDS, TransportError, type TransportCall } from '../../src/domain/transport.js';
 import { CATALOG } from '../../src/server/catalog.js';
 import { startServer, uniformLatency, type MockServer } from '../../src/server/index.js';
-import { createHttpTransport, type HttpTransport } from '../../src/transport/http-transport.js';
+import { createTransport, type HttpTransport } from '../../src/transport/create-transport.js';
 import { useLoopbackServer } from '../support/loopback-server.js';
 import { nextRequest } from '../support/next-request.js';
-
-let server: MockServer;
-let transport: HttpTransport;
-useLoopbackServer({ port: 0, latency: uniformLatency({ ms: 5, jitterMs: 0 }) }, (s, t) => {
-  server = s;
-  transport = t;
-});
 
 const call = (endpoint: Endpoint, overrides: Partial<TransportCall> = {}): TransportCall => ({ endpoint, requestId: 0, deadlineMs: 300, ...overrides });
 const failureOf = (promise: Promise<unknown>): Promise<TransportError> =>
@@ -25,7 +18,19 @@ const failureOf = (promise: Promise<unknown>): Promise<TransportError> =>
     },
   );
 
-describe('createHttpTransport against the mock server', () => {
+describe.each(TRANSPORT_KINDS)('the %s transport against the mock server', (kind) => {
+  let server: MockServer;
+  let transport: HttpTransport;
+  useLoopbackServer(
+    { port: 0, latency: uniformLatency({ ms: 5, jitterMs: 0 }) },
+    (s, t) => {
+      server = s;
+      transport = t;
+    },
+    undefined,
+    kind,
+  );
+
   it.each(['productos', 'categorias', 'perfil'] as const)('delivers /api/%s validated, with its item count', async (endpoint) => {
     const response = await transport.get(call(endpoint));
     expect(response).toEqual({ status: 200, data: CATALOG[endpoint], items: Array.isArray(CATALOG[endpoint]) ? (CATALOG[endpoint] as unknown[]).length : 1 });
@@ -33,7 +38,7 @@ describe('createHttpTransport against the mock server', () => {
 
   it('an error fault is http with the status', async () => {
     await server.setFault('perfil', { kind: 'error', status: 503 });
-    expect(await failureOf(transport.get(call('perfil')))).toMatchObject({ reason: 'http', status: 503 });
+    expect(await failureOf(transport.get(call('perfil')))).toMatchObject({ reason: 'http', status: 503, message: 'HTTP 503 Service Unavailable' });
   });
 
   it('a reset before answering is reset', async () => {
@@ -57,7 +62,7 @@ describe('createHttpTransport against the mock server', () => {
   });
 
   it('a body larger than maxBodyBytes is too-large', async () => {
-    const small = createHttpTransport({ baseUrl: server.url, maxBodyBytes: 100 });
+    const small = createTransport({ kind, baseUrl: server.url, maxBodyBytes: 100 });
     try {
       expect((await failureOf(small.get(call('productos')))).reason).toBe('too-large');
     } finally {
@@ -81,7 +86,7 @@ describe('createHttpTransport against the mock server', () => {
   it('a closed port is refused', async () => {
     const closed = await startServer({ port: 0 });
     await closed.close();
-    const orphan = createHttpTransport({ baseUrl: closed.url });
+    const orphan = createTransport({ kind, baseUrl: closed.url });
     try {
       expect(await failureOf(orphan.get(call('perfil')))).toMatchObject({ reason: 'refused', message: 'connection refused' });
     } finally {

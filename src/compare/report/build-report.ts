@@ -85,6 +85,7 @@ export const buildReport = (plan: ComparePlan, records: readonly RunRecord[]): C
     variants: [...plan.variants],
     concurrency: [...plan.concurrency],
     client: { ...plan.client, backoff: { ...plan.client.backoff } },
+    transport: plan.transport,
     rules: { ...REPORT_RULES },
     results,
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MODEL_IDS } from '../../domain/models.js';
+import { TRANSPORT_KINDS } from '../../domain/transport.js';
 
 const count = z.number().int().min(0);
 const interval = z.tuple([z.number(), z.number()]);
@@ -72,6 +73,8 @@ export const compareReportSchema = z.strictObject({
   variants: z.array(z.enum(['correct', 'naive'])),
   concurrency: z.array(z.number().int().positive()),
   client: z.strictObject({ deadlineMs: count, retries: count, maxInFlight: count, backoff: z.strictObject({ baseMs: count, maxMs: count }) }),
+  /** The HTTP client every model shared (axios in reports written before there was a choice). */
+  transport: z.enum(TRANSPORT_KINDS).default('axios'),
   /** How each figure was computed, in words. */
   rules: z.record(z.string(), z.string()),
   results: z.array(resultSchema),

@@ -98,5 +98,5 @@ export const reportTables = (report: CompareReport): TableData[] => [
 /** The scenario header lines: name, description, and the settings the numbers came from. */
 export const reportHeader = (report: CompareReport): string[] => [
   sanitizeText(`Scenario ${report.scenario}${report.description ? ` — ${report.description}` : ''}`),
-  `seed ${report.seed} · ${report.runs} runs + ${report.warmup} warm-up per model × variant × level, interleaved · deadline ${report.client.deadlineMs} ms · retries ${report.client.retries} · at most ${report.client.maxInFlight} in flight`,
+  `seed ${report.seed} · ${report.runs} runs + ${report.warmup} warm-up per model × variant × level, interleaved · deadline ${report.client.deadlineMs} ms · retries ${report.client.retries} · at most ${report.client.maxInFlight} in flight · ${report.transport} transport`,
 ];

@@ -18,7 +18,7 @@ export interface MeasureOptions {
  * `ControlApiError`).
  */
 export const measurePlan = async (plan: ComparePlan, { target, onProgress }: MeasureOptions = {}): Promise<RunRecord[]> => {
-  const arena = await openArena({ target, embedded: 'process', seed: plan.seed, latency: plan.latency, needsControl: true, maxSockets: plan.client.maxInFlight });
+  const arena = await openArena({ target, embedded: 'process', seed: plan.seed, latency: plan.latency, needsControl: true, maxSockets: plan.client.maxInFlight, transport: plan.transport });
   let records: RunRecord[];
   try {
     records = await runComparison(plan, { server: arena.control as NonNullable<typeof arena.control>, load: arena.load, onProgress });

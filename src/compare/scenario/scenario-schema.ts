@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ENDPOINTS } from '../../domain/endpoints.js';
 import { faultSpecSchema } from '../../domain/fault-spec.js';
 import { MODEL_IDS } from '../../domain/models.js';
+import { TRANSPORT_KINDS } from '../../domain/transport.js';
 
 /** A whole number in [min, max] whose every failure reads the same, e.g. `expected a whole number >= 0`. */
 const wholeNumber = (min: number, max?: number) => {
@@ -50,6 +51,7 @@ export const scenarioSchema = z.strictObject({
   concurrency: z.array(wholeNumber(1, 100_000)).min(1, { error: 'expected at least one level' }).optional(),
   seed: wholeNumber(0, 2 ** 31 - 1).optional(),
   client: clientSchema.optional(),
+  transport: z.enum(TRANSPORT_KINDS).optional(),
   latency: z.partialRecord(endpoint, latencySchema).optional(),
   faults: faultsSchema.optional(),
   schedule: z.array(faultChangeSchema).optional(),

@@ -1,10 +1,10 @@
 import type { FailureReason } from '../../domain/events.js';
 import { isTransportError, type TransportError } from '../../domain/transport.js';
 
-const TRANSIENT: ReadonlySet<FailureReason> = new Set(['timeout', 'reset', 'network', 'refused']);
+const TRANSIENT: ReadonlySet<FailureReason> = new Set(['timeout', 'reset', 'truncated', 'network', 'refused']);
 
 /**
- * True when another attempt may succeed: a timeout, reset, refused or network failure, or an HTTP
+ * True when another attempt may succeed: a timeout, reset, truncated body, refused or network failure, or an HTTP
  * 5xx / 429. Not a malformed or too-large body, another 4xx, or a cancel: retrying those repeats the
  * same answer or overrides the caller.
  */
