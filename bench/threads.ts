@@ -13,7 +13,8 @@
  *    thread executor (a pool started inside each load, and a warm pool), with 0 and 20 ms of CPU work
  *    per response; median of interleaved runs and the ratio to the loop executor.
  *
- * Writes its tables into docs/benchmarks.md between `<!-- generated:threads -->` markers.
+ * Writes its tables into docs/benchmarks.md between `<!-- generated:threads -->` markers, and a
+ * one-paragraph summary into README.md between `<!-- generated:thread-cost -->` markers.
  * Usage: npm run bench:threads -- [--runs N] [--no-write]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -43,6 +44,7 @@ if (!Number.isInteger(runs) || runs < 1) {
 /** The request worker as the thread pool runs it: built by `npm run build`, which the npm script runs first. */
 const REQUEST_WORKER = new URL('../dist/models/runtime/request-worker.js', import.meta.url);
 const DOC = new URL('../docs/benchmarks.md', import.meta.url);
+const README = new URL('../README.md', import.meta.url);
 
 const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -212,7 +214,18 @@ const main = async (): Promise<void> => {
       let doc = readFileSync(DOC, 'utf8');
       if (!doc.includes('<!-- generated:threads -->')) doc = `${doc.trimEnd()}\n\n## Threads — \`npm run bench:threads\`\n\nWritten by the command; see README for what it means.\n\n<!-- generated:threads -->\n<!-- /generated:threads -->\n`;
       writeFileSync(DOC, replaceGeneratedSections(doc, { threads: out }));
-      process.stderr.write('docs/benchmarks.md: threads section written\n');
+      const request = starts.find((s) => s.kind.startsWith('request'));
+      const empty = starts.find((s) => s.kind.startsWith('empty'));
+      const tenKb = moves.find((m) => m.kb === 10);
+      const heavy = loads.at(-1)?.times;
+      const summary =
+        `Measured by \`npm run bench:threads\` on ${new Date().toISOString().slice(0, 10)} (${availableParallelism()} cores, load average ${fixed(load1 ?? 0, 1)}): ` +
+        `a worker thread that loads the transport starts in ${fixed(request?.wallMs ?? NaN, 0)} ms (an empty one in ${fixed(empty?.wallMs ?? NaN, 0)} ms) and takes ${fixed(rss / 1e6, 0)} MB of RSS; ` +
+        `handing a 10 KB response to the main thread takes ${fixed(tenKb?.threadUs ?? NaN, 0)} µs (by reference on the loop: ${fixed(tenKb?.loopUs ?? NaN, 2)} µs); ` +
+        `30 requests with 20 ms of CPU work each took ${fixed((heavy?.get('threads (warm pool)') ?? NaN) / (heavy?.get('loop') ?? NaN), 2)}× the loop executor's time on a warm pool of 4 threads, ` +
+        `${fixed((heavy?.get('threads (pool per load)') ?? NaN) / (heavy?.get('loop') ?? NaN), 2)}× with a pool started inside the load.`;
+      writeFileSync(README, replaceGeneratedSections(readFileSync(README, 'utf8'), { 'thread-cost': summary }));
+      process.stderr.write('docs/benchmarks.md and README.md: threads sections written\n');
     }
   } finally {
     await server.close();
