@@ -3,7 +3,8 @@ import type { ModelId } from './models.js';
 
 /**
  * Why a request failed, as classified by the transport (one place), plus `discarded`:
- * the model itself gave up on this request because another one failed (naive variants only).
+ * the model itself gave up on this request because another one failed (naive variants only);
+ * `worker`: the worker thread that ran the request threw or died (thread executor only).
  * `reset` is a connection dropped before the answer's headers; `truncated`, one dropped after them,
  * with the body cut short.
  */
@@ -17,7 +18,8 @@ export type FailureReason =
   | 'too-large'
   | 'canceled'
   | 'network'
-  | 'discarded';
+  | 'discarded'
+  | 'worker';
 
 /** Fields every per-request event carries. `at` is ms since the load started (monotonic clock). */
 interface RequestEventBase {

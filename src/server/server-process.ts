@@ -8,9 +8,11 @@ import { findListeningUrl } from './listening-line.js';
 import type { ServerOptions } from './server-options.js';
 import { ServerStartError } from './server-start-error.js';
 
-const ENTRY = fileURLToPath(new URL('./server-process-entry.ts', import.meta.url));
-/** tsx's loader, resolved from this package so the child works from any working directory. */
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+/** True when this module runs from TypeScript source (tests, benchmarks), false when compiled to dist/. */
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const ENTRY = fileURLToPath(new URL(`./server-process-entry.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url));
+/** Node's arguments for the child: the compiled entry runs as is; the source one through tsx's loader, resolved from this package so the child works from any working directory. */
+const nodeArgs = (): string[] => (FROM_SOURCE ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : []);
 const START_TIMEOUT_MS = 15_000;
 const STOP_GRACE_MS = 2_000;
 
@@ -55,12 +57,12 @@ const stopChild = async (child: ChildProcessWithoutNullStreams): Promise<void> =
 };
 
 /**
- * Starts the mock server in a child process (`node --import tsx`), so it does not share the event loop
+ * Starts the mock server in a child process (compiled JavaScript; through tsx when run from source), so it does not share the event loop
  * of the client being measured. Its methods go through the HTTP control API; `close()` stops the child.
  * Rejects with a `ServerStartError` carrying the child's message (e.g. a port in use).
  */
 export const startServerProcess = async (options: Partial<ServerOptions> = {}): Promise<ServerControl> => {
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, ENTRY, JSON.stringify(options)], { stdio: 'pipe' });
+  const child = spawn(process.execPath, [...nodeArgs(), ENTRY, JSON.stringify(options)], { stdio: 'pipe' });
   const url = await waitForListening(child);
   let closing: Promise<void> | undefined;
   return { ...connectServer(url), close: () => (closing ??= stopChild(child)) };

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TRANSPORT_KINDS, TransportError } from '../../src/domain/transport.js';
-import { isRetryable } from '../../src/models/retryable.js';
+import { isRetryable } from '../../src/models/support/retryable.js';
 import { CATALOG } from '../../src/server/catalog.js';
 import { createTransport, type HttpTransport } from '../../src/transport/create-transport.js';
 import { leakedHandles, openHandles } from '../support/handles.js';

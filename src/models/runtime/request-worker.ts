@@ -1,0 +1,36 @@
+/**
+ * The task of each worker thread of a {@link ThreadPool} (piscina loads this file, compiled, in every
+ * worker): performs one request with the project's HTTP transport, does the response's CPU work if
+ * asked, and returns a {@link WorkerOutcome}, which piscina posts back to the main thread (a structured
+ * clone of the payload). A transport failure is an outcome; anything else thrown is a bug of the worker,
+ * and the pool fails that request alone with reason `worker`.
+ */
+import { threadId } from 'node:worker_threads';
+import { buildProductView } from '../../domain/cpu-work.js';
+import { isTransportError } from '../../domain/transport.js';
+import { createHttpTransport, type HttpTransport, type HttpTransportOptions } from '../../transport/http-transport.js';
+import type { WorkerOutcome, WorkerTask } from './worker-task.js';
+
+/** This worker's transports, one per distinct options (a warm pool may serve several servers); they live as long as the worker. */
+const transports = new Map<string, HttpTransport>();
+
+const transportFor = (options: HttpTransportOptions): HttpTransport => {
+  const key = JSON.stringify(options);
+  let transport = transports.get(key);
+  if (!transport) transports.set(key, (transport = createHttpTransport(options)));
+  return transport;
+};
+
+/** Performs `task` on this thread. */
+export default async function performRequest(task: WorkerTask): Promise<WorkerOutcome> {
+  const started = performance.now();
+  try {
+    const response = await transportFor(task.transport).get({ endpoint: task.endpoint, requestId: task.requestId, deadlineMs: task.deadlineMs });
+    const latencyMs = performance.now() - started;
+    if (task.workUnits > 0) buildProductView(response.data, task.workUnits);
+    return { ok: true, threadId, latencyMs, ...response };
+  } catch (error) {
+    if (!isTransportError(error)) throw error;
+    return { ok: false, threadId, latencyMs: performance.now() - started, reason: error.reason, message: error.message, status: error.status };
+  }
+}
