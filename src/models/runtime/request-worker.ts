@@ -8,16 +8,16 @@
 import { threadId } from 'node:worker_threads';
 import { buildProductView } from '../../domain/cpu-work.js';
 import { isTransportError } from '../../domain/transport.js';
-import { createHttpTransport, type HttpTransport, type HttpTransportOptions } from '../../transport/http-transport.js';
+import { createTransport, type HttpTransport, type TransportOptions } from '../../transport/create-transport.js';
 import type { WorkerOutcome, WorkerTask } from './worker-task.js';
 
 /** This worker's transports, one per distinct options (a warm pool may serve several servers); they live as long as the worker. */
 const transports = new Map<string, HttpTransport>();
 
-const transportFor = (options: HttpTransportOptions): HttpTransport => {
+const transportFor = (options: TransportOptions): HttpTransport => {
   const key = JSON.stringify(options);
   let transport = transports.get(key);
-  if (!transport) transports.set(key, (transport = createHttpTransport(options)));
+  if (!transport) transports.set(key, (transport = createTransport(options)));
   return transport;
 };
 

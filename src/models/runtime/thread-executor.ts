@@ -1,4 +1,4 @@
-import type { HttpTransportOptions } from '../../transport/http-transport.js';
+import type { TransportOptions } from '../../transport/create-transport.js';
 import { TransportExecutor, type RequestExecutor } from './request-executor.js';
 import { ThreadPool } from './thread-pool.js';
 
@@ -7,7 +7,7 @@ export interface ThreadExecutorOptions {
   /** Requests running at once, each on its own worker thread (the model's maxInFlight). */
   readonly maxWorkers: number;
   /** Plain options from which each worker builds its HTTP transport. */
-  readonly transport: HttpTransportOptions;
+  readonly transport: TransportOptions;
   /** Units of CPU work per response, done in the worker (default 0); see `unitsForMs`. */
   readonly workUnits?: number;
   /**

@@ -1,5 +1,5 @@
 import { Piscina } from 'piscina';
-import type { HttpTransportOptions } from '../../transport/http-transport.js';
+import type { TransportOptions } from '../../transport/create-transport.js';
 import { isTransportError, TransportError, type Transport, type TransportResponse } from '../../domain/transport.js';
 import { compiledModulePath } from './compiled-module.js';
 import type { WorkerOutcome, WorkerTask } from './worker-task.js';
@@ -38,7 +38,7 @@ export interface ThreadPoolOptions {
 /** How a thread transport performs each call. */
 export interface ThreadTransportOptions {
   /** Plain options: each worker builds its own HTTP transport from them. */
-  readonly transport: HttpTransportOptions;
+  readonly transport: TransportOptions;
   /** Units of CPU work per response, done in the worker before posting back (default 0). */
   readonly workUnits?: number;
 }

@@ -1,6 +1,6 @@
 import type { Endpoint } from '../../domain/endpoints.js';
 import type { FailureReason } from '../../domain/events.js';
-import type { HttpTransportOptions } from '../../transport/http-transport.js';
+import type { TransportOptions } from '../../transport/create-transport.js';
 
 /**
  * One request for a worker thread: plain, structured-cloneable data only. The worker builds its own
@@ -8,7 +8,7 @@ import type { HttpTransportOptions } from '../../transport/http-transport.js';
  * the call with the same code as the event loop does.
  */
 export interface WorkerTask {
-  readonly transport: HttpTransportOptions;
+  readonly transport: TransportOptions;
   readonly endpoint: Endpoint;
   readonly requestId: number;
   readonly deadlineMs: number;
