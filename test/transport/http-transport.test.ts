@@ -8,7 +8,7 @@ import { createTransport, type HttpTransport } from '../../src/transport/create-
 import { useLoopbackServer } from '../support/loopback-server.js';
 import { nextRequest } from '../support/next-request.js';
 
-const call = (endpoint: Endpoint, overrides: Partial<TransportCall> = {}): TransportCall => ({ endpoint, requestId: 0, deadlineMs: 300, ...overrides });
+const call = (endpoint: Endpoint, overrides: Partial<TransportCall> = {}): TransportCall => ({ endpoint, requestId: 0, deadlineMs: 5000, ...overrides });
 const failureOf = (promise: Promise<unknown>): Promise<TransportError> =>
   promise.then(
     () => expect.fail('expected a TransportError'),
