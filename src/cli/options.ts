@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { parseFaultFlag, type FaultSpec } from '../domain/fault-spec.js';
 import type { Endpoint } from '../domain/endpoints.js';
+import { originOf } from '../server/control-guard.js';
 
 /** A commander argument parser for an integer in [min, max]. */
 export const integerIn =
@@ -29,4 +30,11 @@ export const httpUrl = (value: string): string => {
   } catch {
     throw new InvalidArgumentError('expected an http:// URL, e.g. http://127.0.0.1:3000');
   }
+};
+
+/** A commander parser for a repeatable `--allow-origin`: an http(s) origin such as `http://localhost:5173`, collected into a list. */
+export const collectOrigin = (value: string, previous: readonly string[] = []): string[] => {
+  const origin = originOf(value);
+  if (origin === undefined || origin === 'null' || new URL(value).pathname !== '/') throw new InvalidArgumentError('expected an http(s) origin without a path, e.g. http://localhost:5173');
+  return [...previous, origin];
 };

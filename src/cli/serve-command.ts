@@ -3,7 +3,7 @@ import type { Endpoint } from '../domain/endpoints.js';
 import type { FaultSpec } from '../domain/fault-spec.js';
 import type { LatencySpec } from '../domain/server-control.js';
 import { DEFAULT_LATENCY, isServerStartError, listeningLine, startServer, uniformLatency } from '../server/index.js';
-import { collectFault, integerIn } from './options.js';
+import { collectFault, collectOrigin, integerIn } from './options.js';
 import { UsageError } from './usage-error.js';
 
 interface ServeFlags {
@@ -14,6 +14,7 @@ interface ServeFlags {
   jitter?: number;
   fault?: Partial<Record<Endpoint, FaultSpec>>;
   allowRemote?: boolean;
+  allowOrigin?: string[];
 }
 
 /** `--latency` replaces every endpoint's base latency (jitter 0 unless `--jitter`); `--jitter` alone keeps the default bases. */
@@ -46,7 +47,8 @@ export const serveCommand = (): Command =>
     .option('--latency <ms>', 'base latency of every endpoint (default: productos 120±30, categorias 60±20, perfil 90±25 ms)', integerIn(0, 600_000))
     .option('--jitter <ms>', 'uniform ± jitter of the base latency', integerIn(0, 600_000))
     .option('--fault <spec>', 'a fault from the start, ENDPOINT=KIND[:PARAM], e.g. categorias=timeout, perfil=error:503 (repeatable)', collectFault)
-    .option('--allow-remote', 'allow listening on a non-loopback interface (the control API still answers loopback only)')
+    .option('--allow-remote', 'allow listening on a non-loopback interface (the control API still answers loopback clients only)')
+    .option('--allow-origin <origin>', 'let web pages from this origin, e.g. http://localhost:5173, call the control API (repeatable; default: none)', collectOrigin)
     .action(async (flags: ServeFlags) => {
       const server = await startServer({
         host: flags.host,
@@ -55,6 +57,7 @@ export const serveCommand = (): Command =>
         latency: baseLatency(flags.latency, flags.jitter),
         faults: flags.fault ?? {},
         allowRemote: flags.allowRemote === true,
+        allowOrigins: flags.allowOrigin ?? [],
       }).catch((error: unknown) => {
         throw isServerStartError(error) ? new UsageError(error.message) : error;
       });
