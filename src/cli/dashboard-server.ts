@@ -2,7 +2,11 @@ import { ENDPOINTS } from '../domain/endpoints.js';
 import { NO_FAULTS, type FaultMap } from '../domain/fault-spec.js';
 import type { FaultControl } from '../streams/dashboard-stream.js';
 import { connectServer, isServerStartError, probeControlApi, startServerProcess } from '../server/index.js';
+import { CONTROL_CALL_LIMITS } from '../server/http-json.js';
 import { UsageError } from './usage-error.js';
+
+/** How long quitting may spend putting back a --target's faults. */
+const RESTORE_DEADLINE_MS = 1000;
 
 /** The server a dashboard measures: where it is, how to set its faults (if it can), and how to let go of it. */
 export interface DashboardServer {
@@ -23,9 +27,13 @@ export const openDashboardServer = async (target: string | undefined, seed: numb
   if (target !== undefined) {
     if (!(await probeControlApi(target))) return { url: target, faults: NO_FAULTS, close: async () => undefined };
     const control = connectServer(target);
-    const found = await control.faults();
-    // Leave a shared target as it was found: put back the faults it had when the dashboard started.
-    const restore = async (): Promise<void> => void (await Promise.all(ENDPOINTS.map((endpoint) => control.setFault(endpoint, found[endpoint]))).catch(() => undefined));
+    const found = await control.faults().catch((error: unknown) => {
+      throw new UsageError(`${target}: control API: ${error instanceof Error ? error.message : String(error)}`, 1);
+    });
+    // Leave a shared target as it was found: put back the faults it had when the dashboard started,
+    // within a second, so quitting never waits on a slow target.
+    const restorer = connectServer(target, { ...CONTROL_CALL_LIMITS, deadlineMs: RESTORE_DEADLINE_MS });
+    const restore = async (): Promise<void> => void (await Promise.all(ENDPOINTS.map((endpoint) => restorer.setFault(endpoint, found[endpoint]))).catch(() => undefined));
     return { url: target, control, faults: found, close: restore };
   }
   const server = await startServerProcess({ host: '127.0.0.1', port: 0, seed }).catch((error: unknown) => {

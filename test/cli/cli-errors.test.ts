@@ -5,6 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { dribbleForever, startHostileServer, type HostileServer } from '../support/hostile-server.js';
 import { runCli } from './run-cli.js';
 
 const ESC = '\u001b';
@@ -61,6 +62,37 @@ describe('compare --target whose control API fails', () => {
     expect(lines[0]).toMatch(/^async-arena: http:\/\/127\.0\.0\.1:\d+: control API: PUT \/__control\/faults\/\w+ answered 500: broken control$/);
     expect(stderr).not.toContain(ESC);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('compare --target whose control API is hostile', () => {
+  let hostile: HostileServer | undefined;
+  afterEach(async () => {
+    await hostile?.close();
+    hostile = undefined;
+  });
+
+  const compareOnce = (url: string) => runCli('compare', '--target', url, '--runs', '1', '--warmup', '0', '--models', 'callbacks', '--variant', 'correct');
+
+  it('dribbling every answer: one line, exit 1, once the probe deadline has passed', async () => {
+    hostile = await startHostileServer(dribbleForever(20));
+    const { code, stdout, stderr } = await compareOnce(hostile.url);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`async-arena: --target ${hostile.url}: no async-arena control API answers there (start one with \`async-arena serve\`)\n`);
+  });
+
+  it('answering the probe, then dribbling a fault change: one line naming the deadline, exit 1', async () => {
+    const none = { kind: 'none' };
+    hostile = await startHostileServer((request, response) => {
+      if (request.method === 'GET' && request.url === '/__control/faults') return void response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ productos: none, categorias: none, perfil: none }));
+      dribbleForever(20)(request, response);
+    });
+    const { code, stdout, stderr } = await compareOnce(hostile.url);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    const lines = stderr.trim().split('\n').filter((line) => !line.includes('note:'));
+    expect(lines).toEqual([expect.stringMatching(/^async-arena: http:\/\/127\.0\.0\.1:\d+: control API: \w+ \/__control\/\S+ failed: no complete answer .* within 5000 ms$/)]);
   });
 });
 
