@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { MODEL_IDS, type ModelId } from '../domain/models.js';
+import { LIMITS } from '../domain/limits.js';
 import { loadRequest } from '../domain/load-request.js';
 import { modelList } from './compare-options.js';
 import { httpUrl, integerIn } from './options.js';
@@ -29,12 +30,12 @@ export const dashboardCommand = (): Command =>
     .description('The live dashboard: the models load the EcoMarket page side by side, round after round; keys inject faults (press ? for help).')
     .option('--target <url>', 'use a running server instead of starting the mock one (fault keys need its control API)', httpUrl)
     .option('--models <list>', 'models to show, comma-separated, e.g. callbacks,reactive', modelList)
-    .option('--timeout <ms>', 'total deadline of each request attempt', integerIn(1, 600_000), 1000)
-    .option('--retries <n>', 'retries after a retryable failure', integerIn(0, 10), 0)
-    .option('--max-in-flight <n>', 'requests in flight at once per model', integerIn(1, 10_000), DASHBOARD_MAX_IN_FLIGHT)
-    .option('--concurrency <n>', 'requests per model per round (3 = the EcoMarket page)', integerIn(1, 100_000), 3)
-    .option('--interval <ms>', 'pause between the end of a round and the next (auto-rerun)', integerIn(0, 600_000), 2000)
-    .option('--seed <n>', 'seed of the server and of the retry jitter', integerIn(0, 2_147_483_647), 1)
+    .option('--timeout <ms>', 'total deadline of each request attempt', integerIn(LIMITS.deadlineMs), 1000)
+    .option('--retries <n>', 'retries after a retryable failure', integerIn(LIMITS.retries), 0)
+    .option('--max-in-flight <n>', 'requests in flight at once per model', integerIn(LIMITS.dashboardMaxInFlight), DASHBOARD_MAX_IN_FLIGHT)
+    .option('--concurrency <n>', 'requests per model per round (3 = the EcoMarket page)', integerIn(LIMITS.concurrency), 3)
+    .option('--interval <ms>', 'pause between the end of a round and the next (auto-rerun)', integerIn(LIMITS.durationMs), 2000)
+    .option('--seed <n>', 'seed of the server and of the retry jitter', integerIn(LIMITS.seed), 1)
     .action(async (flags: DashboardFlags) => {
       if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError(NO_TERMINAL_MESSAGE);
       // Loaded here, not at start: Ink, React and yoga cost other commands ~45 MB they never use.

@@ -1,16 +1,15 @@
 import { InvalidArgumentError } from 'commander';
 import { parseFaultFlag, type FaultSpec } from '../domain/fault-spec.js';
 import type { Endpoint } from '../domain/endpoints.js';
+import { boundsMessage, type Bounds } from '../domain/limits.js';
 import { originOf } from '../server/control-guard.js';
 
-/** A commander argument parser for an integer in [min, max]. */
+/** A commander argument parser for a whole number within one of the shared `LIMITS`, e.g. `integerIn(LIMITS.retries)`. */
 export const integerIn =
-  (min: number, max: number) =>
+  (bounds: Bounds) =>
   (value: string): number => {
     const number = Number(value);
-    if (!/^-?\d+$/.test(value.trim()) || number < min || number > max) {
-      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}`);
-    }
+    if (!/^-?\d+$/.test(value.trim()) || number < bounds.min || number > bounds.max) throw new InvalidArgumentError(boundsMessage(bounds));
     return number;
   };
 

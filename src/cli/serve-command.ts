@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { Endpoint } from '../domain/endpoints.js';
 import type { FaultSpec } from '../domain/fault-spec.js';
+import { LIMITS } from '../domain/limits.js';
 import type { LatencySpec } from '../domain/server-control.js';
 import { DEFAULT_LATENCY, isServerStartError, listeningLine, startServer, uniformLatency } from '../server/index.js';
 import { collectFault, collectOrigin, integerIn } from './options.js';
@@ -42,10 +43,10 @@ export const serveCommand = (): Command =>
   new Command('serve')
     .description('Run the mock EcoMarket API (/api/productos, /api/categorias, /api/perfil) with fault injection and a control API under /__control.')
     .option('--host <host>', 'interface to listen on (non-loopback needs --allow-remote)', '127.0.0.1')
-    .option('--port <n>', 'port to listen on; 0 picks a free one', integerIn(0, 65_535), 3000)
-    .option('--seed <n>', 'seed of latency jitter and fault probabilities', integerIn(0, 2_147_483_647), 1)
-    .option('--latency <ms>', 'base latency of every endpoint (default: productos 120±30, categorias 60±20, perfil 90±25 ms)', integerIn(0, 600_000))
-    .option('--jitter <ms>', 'uniform ± jitter of the base latency', integerIn(0, 600_000))
+    .option('--port <n>', 'port to listen on; 0 picks a free one', integerIn(LIMITS.port), 3000)
+    .option('--seed <n>', 'seed of latency jitter and fault probabilities', integerIn(LIMITS.seed), 1)
+    .option('--latency <ms>', 'base latency of every endpoint (default: productos 120±30, categorias 60±20, perfil 90±25 ms)', integerIn(LIMITS.durationMs))
+    .option('--jitter <ms>', 'uniform ± jitter of the base latency', integerIn(LIMITS.durationMs))
     .option('--fault <spec>', 'a fault from the start, ENDPOINT=KIND[:PARAM], e.g. categorias=timeout, perfil=error:503 (repeatable)', collectFault)
     .option('--allow-remote', 'allow listening on a non-loopback interface (the control API still answers loopback clients only)')
     .option('--allow-origin <origin>', 'let web pages from this origin, e.g. http://localhost:5173, call the control API (repeatable; default: none)', collectOrigin)

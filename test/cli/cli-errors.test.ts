@@ -34,6 +34,23 @@ describe('the CLI on bad input', () => {
   });
 });
 
+describe('compare --scenario with a hostile file', () => {
+  it.skipIf(process.platform === 'win32').each([
+    ['an undefined alias', (dir: string) => writeFile(join(dir, 'x.yaml'), 'name: *nope\n'), /^async-arena: .*x\.yaml: invalid YAML: line 1, column 7: Unresolved alias .*: nope\n$/],
+    ['a FIFO', async (dir: string) => void (await import('node:child_process')).execFileSync('mkfifo', [join(dir, 'x.yaml')]), /^async-arena: .*x\.yaml: is a FIFO, expected a regular file\n$/],
+  ])('%s: one line naming the file and the position, exit 2', async (_name, make, line) => {
+    const dir = await mkdtemp(join(tmpdir(), 'arena-'));
+    try {
+      await make(dir);
+      const { code, stdout, stderr } = await runCli('compare', '--scenario', join(dir, 'x.yaml'));
+      expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+      expect(stderr).toMatch(line);
+    } finally {
+      await rm(dir, { recursive: true });
+    }
+  });
+});
+
 describe('compare --target whose control API fails', () => {
   let server: Server | undefined;
   afterEach(async () => {
