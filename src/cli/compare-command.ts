@@ -13,6 +13,7 @@ import { isServerStartError, probeControlApi } from '../server/index.js';
 import { concurrencyList, modelList } from './compare-options.js';
 import { progressWriter } from './compare-progress.js';
 import { httpUrl, integerIn } from './options.js';
+import { checkOutFile } from './out-file.js';
 import { UsageError } from './usage-error.js';
 
 interface CompareFlags {
@@ -77,11 +78,12 @@ export const compareCommand = (): Command =>
     .option('--seed <n>', 'seed of the run order, the server and the statistics', integerIn(LIMITS.seed))
     .option('--target <url>', 'measure against a running `async-arena serve` instead of starting one', httpUrl)
     .addOption(new Option('--format <format>', 'report format').choices(REPORT_FORMATS).default('table'))
-    .option('--out <file>', 'write the report to a file instead of stdout')
+    .option('--out <file>', 'write the report to a file instead of stdout (checked before anything is measured)')
     .action(async (flags: CompareFlags) => {
       const scenario = await loadScenario(flags.scenario);
       if (!scenario.ok) throw new UsageError(scenario.error);
       const plan = buildPlan(scenario.value, flags);
+      if (flags.out !== undefined) await checkOutFile(flags.out);
       if (flags.target !== undefined) await checkTarget(plan, flags.target);
       const records = await measure(plan, flags.target);
       await writeReport(formatReport(buildReport(plan, records), flags.format, { color: colorAllowed(flags.out) }), flags.out);
