@@ -4,6 +4,7 @@ import type { ModelId } from './models.js';
 /**
  * Why a request failed, as classified by the transport (one place), plus `discarded`:
  * the model itself gave up on this request because another one failed (naive variants only).
+ * `protocol`: the server answered, but not in HTTP (e.g. a header with a forbidden byte).
  */
 export type FailureReason =
   | 'timeout'
@@ -12,6 +13,7 @@ export type FailureReason =
   | 'refused'
   | 'malformed'
   | 'too-large'
+  | 'protocol'
   | 'canceled'
   | 'network'
   | 'discarded';

@@ -29,7 +29,7 @@ const messageOf = (error: unknown): string => (error instanceof Error && error.m
 /**
  * The one place transport failures are classified. A {@link TransportError} passes through; anything
  * else becomes one, by precedence: the caller's cancel, our deadline, an HTTP status, a too-large body,
- * a reset, a refused connection, and `network` for whatever remains.
+ * an answer that is not HTTP (`protocol`), a reset, a refused connection, and `network` for whatever remains.
  *
  * @example classifyTransportError(axiosErrorWithStatus503, context) // TransportError('http', 'HTTP 503 Service Unavailable', 503)
  */
@@ -46,6 +46,9 @@ export const classifyTransportError = (error: unknown, context: ClassifyContext)
     return new TransportError('too-large', `body too large: ${message}`);
   }
   const codes = errorCodes(error);
+  // Node's HTTP parser (llhttp) names every way an answer is not HTTP with an HPE_ code.
+  const parseError = codes.find((code) => code.startsWith('HPE_'));
+  if (parseError !== undefined) return new TransportError('protocol', `not a valid HTTP answer (${parseError})`);
   if (codes.some((code) => RESET_CODES.has(code)) || /socket hang up|stream has been aborted|aborted/i.test(message)) {
     return new TransportError('reset', `connection reset (${codes[0] ?? message})`);
   }
