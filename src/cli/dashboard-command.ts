@@ -4,6 +4,7 @@ import { LIMITS } from '../domain/limits.js';
 import { loadRequest } from '../domain/load-request.js';
 import { modelList } from './compare-options.js';
 import { httpUrl, integerIn } from './options.js';
+import { maxInFlightFor, openFileLimit } from './open-file-limit.js';
 import { UsageError } from './usage-error.js';
 import { DASHBOARD_MAX_IN_FLIGHT } from '../streams/dashboard-state.js';
 
@@ -22,6 +23,17 @@ interface DashboardFlags {
 export const NO_TERMINAL_MESSAGE = 'the live dashboard needs a terminal (stdin and stdout must be a TTY); for scripted runs use `async-arena run` or `async-arena compare`';
 
 /**
+ * Refuses (exit 2, naming the limit) a `--max-in-flight` whose sockets, one per request in flight for
+ * each model, would not fit under the open-file limit: past it, connections fail with EMFILE.
+ */
+export const checkOpenFiles = (maxInFlight: number, models: number, limit: number | undefined): void => {
+  if (limit === undefined || maxInFlight <= maxInFlightFor(limit, models)) return;
+  throw new UsageError(
+    `--max-in-flight ${maxInFlight}: ${models} models × ${maxInFlight} sockets do not fit under the open-file limit of ${limit} (ulimit -n); use at most ${maxInFlightFor(limit, models)}, or raise the limit`,
+  );
+};
+
+/**
  * `async-arena` / `async-arena dashboard` (the default command): the four models side by side,
  * round after round, against the mock server (or `--target`), with fault keys.
  */
@@ -37,6 +49,8 @@ export const dashboardCommand = (): Command =>
     .option('--interval <ms>', 'pause between the end of a round and the next (auto-rerun)', integerIn(LIMITS.durationMs), 2000)
     .option('--seed <n>', 'seed of the server and of the retry jitter', integerIn(LIMITS.seed), 1)
     .action(async (flags: DashboardFlags) => {
+      const models = flags.models ?? MODEL_IDS;
+      checkOpenFiles(flags.maxInFlight, models.length, openFileLimit());
       if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError(NO_TERMINAL_MESSAGE);
       // Loaded here, not at start: Ink, React and yoga cost other commands ~45 MB they never use.
       // The React mode is set before React loads.
@@ -44,7 +58,7 @@ export const dashboardCommand = (): Command =>
       const { runDashboardSession } = await import('./dashboard-session.js');
       await runDashboardSession({
         target: flags.target,
-        models: flags.models ?? MODEL_IDS,
+        models,
         request: loadRequest({ requests: flags.concurrency, deadlineMs: flags.timeout, retries: flags.retries, maxInFlight: flags.maxInFlight, seed: flags.seed }),
         intervalMs: flags.interval,
         seed: flags.seed,
