@@ -1,12 +1,13 @@
 import { Command } from 'commander';
 import { lastValueFrom, tap, toArray } from 'rxjs';
 import type { Endpoint } from '../domain/endpoints.js';
-import type { ArenaEvent, FailureReason } from '../domain/events.js';
+import type { ArenaEvent } from '../domain/events.js';
 import type { FaultSpec } from '../domain/fault-spec.js';
 import { LIMITS } from '../domain/limits.js';
 import { loadRequest } from '../domain/load-request.js';
 import { isModelId, MODEL_IDS } from '../domain/models.js';
 import { summarizeLoad, type LoadSummary } from '../domain/outcomes.js';
+import { NO_ANSWER_REASONS, targetAnswered } from '../domain/target-answer.js';
 import { MODELS } from '../models/index.js';
 import { instrumentedLoad } from '../models/instrumented-load.js';
 import { isServerStartError, startServer, type MockServer } from '../server/index.js';
@@ -27,13 +28,6 @@ interface RunFlags {
   target?: string;
   json?: boolean;
 }
-
-/** Failure reasons that say nothing answered: no connection, no name, or given up because of one of those (naive). */
-const NO_ANSWER_REASONS: ReadonlySet<FailureReason> = new Set(['refused', 'network', 'discarded']);
-
-/** The event shows that the target answered, or at least accepted the connection. */
-const targetAnswered = (event: ArenaEvent): boolean =>
-  event.type === 'arrived' || event.type === 'success' || ((event.type === 'failure' || event.type === 'retry') && !NO_ANSWER_REASONS.has(event.reason));
 
 /** Why the target could not be reached when every request failed without an answer, else undefined. */
 const unreachableReason = (summary: LoadSummary): string | undefined =>
