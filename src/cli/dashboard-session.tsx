@@ -21,6 +21,9 @@ export interface DashboardSessionOptions {
   readonly seed: number;
 }
 
+/** How long quitting may take once the terminal is restored: in-flight requests are cancelled, not awaited. */
+const QUIT_DEADLINE_MS = 1000;
+
 /** How a session ended: a key or signal (with its exit code), or a crash. */
 type Ending = { readonly code: number } | { readonly error: unknown };
 
@@ -49,8 +52,8 @@ const firstEnding = (commands: Observable<Command>, crashes: Observable<unknown>
 
 /**
  * Runs the live dashboard until `q`, Ctrl+C, a signal or a crash, then always cleans up in order:
- * abort the rounds in flight, unmount Ink (raw mode off, cursor back), close the transport, stop the
- * server. Sets the exit code; a crash is rethrown after cleanup so the CLI prints it (exit 1).
+ * unmount Ink (raw mode off, cursor back), abort the rounds in flight, close the transport, stop the
+ * server — within {@link QUIT_DEADLINE_MS} unless it crashed. Sets the exit code; a crash is rethrown after cleanup so the CLI prints it (exit 1).
  */
 export const runDashboardSession = async (options: DashboardSessionOptions): Promise<void> => {
   const server = await openDashboardServer(options.target, options.seed);
@@ -70,12 +73,19 @@ export const runDashboardSession = async (options: DashboardSessionOptions): Pro
   const ink = render(<DashboardApp states={latest} initial={initial} onCommand={(command) => commands.next(command)} />, { exitOnCtrlC: false, maxFps: 1000 / FRAME_MS });
   ink.waitUntilExit().catch((error: unknown) => crashes.next(error));
   const end = await ending;
-  rounds.unsubscribe();
+  // The terminal first (raw mode off, cursor back), then cancel everything in flight without waiting
+  // for it: past QUIT_DEADLINE_MS the process exits anyway (the embedded server's process follows when
+  // its stdin closes). A crash is waited for, so that its message is printed.
   ink.unmount();
+  if (!('error' in end)) {
+    process.exitCode = end.code;
+    setTimeout(() => process.exit(), QUIT_DEADLINE_MS).unref();
+  }
+  rounds.unsubscribe();
+  transport.close();
+  const serverClosed = server.close(); // the embedded server's process gets SIGTERM now
   await ink.waitUntilExit().catch(() => undefined);
   dispose();
-  transport.close();
-  await server.close();
+  await serverClosed;
   if ('error' in end) throw end.error;
-  process.exitCode = end.code;
 };
