@@ -4,6 +4,7 @@ import type { InstrumentedLoad } from '../domain/instrumented-load.js';
 import type { LatencySpec, ServerControl } from '../domain/server-control.js';
 import { instrumentedLoad } from '../models/index.js';
 import { connectServer, probeControlApi, startServer, startServerProcess } from '../server/index.js';
+import { CONTROL_CALL_LIMITS } from '../server/http-json.js';
 import { poolSize } from '../domain/connection-limits.js';
 import type { TransportKind } from '../domain/transport.js';
 import { createTransport } from '../transport/create-transport.js';
@@ -55,6 +56,9 @@ interface ArenaServer {
   release(): Promise<void>;
 }
 
+/** How long closing may spend putting back a target's faults. */
+const RESTORE_DEADLINE_MS = 1000;
+
 const setFaults = async (control: ServerControl, faults: Partial<Record<Endpoint, FaultSpec>>): Promise<void> =>
   void (await Promise.all(ENDPOINTS.flatMap((endpoint) => (faults[endpoint] ? [control.setFault(endpoint, faults[endpoint])] : []))));
 
@@ -73,7 +77,9 @@ const openTarget = async (target: string, { faults = {}, needsControl = false }:
   }
   const control = connectServer(target);
   const found = await control.faults();
-  const putBack = async (): Promise<void> => setFaults(control, found);
+  // Putting the faults back is bounded by its own short deadline, so quitting never waits on a slow target.
+  const restorer = connectServer(target, { ...CONTROL_CALL_LIMITS, deadlineMs: RESTORE_DEADLINE_MS });
+  const putBack = async (): Promise<void> => setFaults(restorer, found);
   await setFaults(control, faults).catch(async (error: unknown) => {
     await putBack().catch(() => undefined); // the first error is the one to report
     throw error;

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { writeFile } from 'node:fs/promises';
+import { LIMITS } from '../domain/limits.js';
 import type { ModelId } from '../domain/models.js';
 import type { TransportKind } from '../domain/transport.js';
 import { buildPlan, type ComparePlan } from '../compare/plan.js';
@@ -12,6 +13,7 @@ import { arenaUsageError } from './arena-errors.js';
 import { concurrencyList, modelList } from './compare-options.js';
 import { progressWriter } from './compare-progress.js';
 import { httpUrl, integerIn, transportOption } from './options.js';
+import { checkOutFile } from './out-file.js';
 import { UsageError } from './usage-error.js';
 
 interface CompareFlags {
@@ -66,20 +68,21 @@ export const compareCommand = (): Command =>
   new Command('compare')
     .description('Run the models repeatedly on a scenario, interleaved, and report time, data kept and lost, and whether differences are meaningful.')
     .option('--scenario <name|file>', 'a built-in scenario (see `async-arena scenarios`) or a .yaml/.yml/.json file', 'baseline')
-    .option('--runs <n>', 'measured runs per model × variant × level', integerIn(1, 10_000))
-    .option('--warmup <n>', 'warm-up runs before them (not counted)', integerIn(0, 1_000))
+    .option('--runs <n>', 'measured runs per model × variant × level', integerIn(LIMITS.runs))
+    .option('--warmup <n>', 'warm-up runs before them (not counted)', integerIn(LIMITS.warmup))
     .option('--models <list>', 'models to run, comma-separated, e.g. callbacks,reactive', modelList)
     .addOption(new Option('--variant <variant>', 'correct, naive or both').choices(['correct', 'naive', 'both']))
     .option('--concurrency <list>', 'requests per load, comma-separated levels, e.g. 3,30,300,3000', concurrencyList)
-    .option('--seed <n>', 'seed of the run order, the server and the statistics', integerIn(0, 2_147_483_647))
+    .option('--seed <n>', 'seed of the run order, the server and the statistics', integerIn(LIMITS.seed))
     .addOption(transportOption())
     .option('--target <url>', 'measure against a running `async-arena serve` instead of starting one', httpUrl)
     .addOption(new Option('--format <format>', 'report format').choices(REPORT_FORMATS).default('table'))
-    .option('--out <file>', 'write the report to a file instead of stdout')
+    .option('--out <file>', 'write the report to a file instead of stdout (checked before anything is measured)')
     .action(async (flags: CompareFlags) => {
       const scenario = await loadScenario(flags.scenario);
       if (!scenario.ok) throw new UsageError(scenario.error);
       const plan = buildPlan(scenario.value, flags);
+      if (flags.out !== undefined) await checkOutFile(flags.out);
       if (flags.target !== undefined) noteTargetLatency(plan);
       const records = await measure(plan, flags.target);
       await writeReport(formatReport(buildReport(plan, records), flags.format, { color: colorAllowed(flags.out) }), flags.out);

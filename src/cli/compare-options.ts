@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { LIMITS } from '../domain/limits.js';
 import { MODEL_IDS, isModelId, type ModelId } from '../domain/models.js';
 
 /** A commander parser for `--models callbacks,reactive` (unknown names are errors; duplicates dropped). */
@@ -9,11 +10,12 @@ export const modelList = (value: string): ModelId[] => {
   return [...new Set(names as ModelId[])];
 };
 
-/** A commander parser for `--concurrency 3,30,300`: whole numbers from 1 to 100 000. */
+/** A commander parser for `--concurrency 3,30,300`: up to {@link LIMITS.levels} whole numbers within {@link LIMITS.concurrency}. */
 export const concurrencyList = (value: string): number[] => {
+  const { concurrency, levels } = LIMITS;
   const parts = value.split(',').map((part) => part.trim());
-  if (parts.some((part) => !/^\d+$/.test(part) || Number(part) < 1 || Number(part) > 100_000)) {
-    throw new InvalidArgumentError('expected a comma-separated list of whole numbers from 1 to 100000, e.g. 3,30,300');
+  if (parts.length > levels.max || parts.some((part) => !/^\d+$/.test(part) || Number(part) < concurrency.min || Number(part) > concurrency.max)) {
+    throw new InvalidArgumentError(`expected a comma-separated list of at most ${levels.max} whole numbers from ${concurrency.min} to ${concurrency.max}, e.g. 3,30,300`);
   }
   return [...new Set(parts.map(Number))];
 };

@@ -1,9 +1,11 @@
 import { Command } from 'commander';
 import { MODEL_IDS, type ModelId } from '../domain/models.js';
+import { LIMITS } from '../domain/limits.js';
 import { loadRequest } from '../domain/load-request.js';
 import { modelList } from './compare-options.js';
 import type { TransportKind } from '../domain/transport.js';
 import { httpUrl, integerIn, transportOption } from './options.js';
+import { maxInFlightFor, openFileLimit } from './open-file-limit.js';
 import { UsageError } from './usage-error.js';
 import { DASHBOARD_MAX_IN_FLIGHT } from '../streams/dashboard-state.js';
 
@@ -23,6 +25,17 @@ interface DashboardFlags {
 export const NO_TERMINAL_MESSAGE = 'the live dashboard needs a terminal (stdin and stdout must be a TTY); for scripted runs use `async-arena run` or `async-arena compare`';
 
 /**
+ * Refuses (exit 2, naming the limit) a `--max-in-flight` whose sockets, one per request in flight for
+ * each model, would not fit under the open-file limit: past it, connections fail with EMFILE.
+ */
+export const checkOpenFiles = (maxInFlight: number, models: number, limit: number | undefined): void => {
+  if (limit === undefined || maxInFlight <= maxInFlightFor(limit, models)) return;
+  throw new UsageError(
+    `--max-in-flight ${maxInFlight}: ${models} models × ${maxInFlight} sockets do not fit under the open-file limit of ${limit} (ulimit -n); use at most ${maxInFlightFor(limit, models)}, or raise the limit`,
+  );
+};
+
+/**
  * `async-arena` / `async-arena dashboard` (the default command): the four models side by side,
  * round after round, against the mock server (or `--target`), with fault keys.
  */
@@ -31,14 +44,16 @@ export const dashboardCommand = (): Command =>
     .description('The live dashboard: the models load the EcoMarket page side by side, round after round; keys inject faults (press ? for help).')
     .option('--target <url>', 'use a running server instead of starting the mock one (fault keys need its control API)', httpUrl)
     .option('--models <list>', 'models to show, comma-separated, e.g. callbacks,reactive', modelList)
-    .option('--timeout <ms>', 'total deadline of each request attempt', integerIn(1, 600_000), 1000)
-    .option('--retries <n>', 'retries after a retryable failure', integerIn(0, 10), 0)
-    .option('--max-in-flight <n>', 'requests in flight at once per model', integerIn(1, 10_000), DASHBOARD_MAX_IN_FLIGHT)
-    .option('--concurrency <n>', 'requests per model per round (3 = the EcoMarket page)', integerIn(1, 100_000), 3)
-    .option('--interval <ms>', 'pause between the end of a round and the next (auto-rerun)', integerIn(0, 600_000), 2000)
-    .option('--seed <n>', 'seed of the server and of the retry jitter', integerIn(0, 2_147_483_647), 1)
+    .option('--timeout <ms>', 'total deadline of each request attempt', integerIn(LIMITS.deadlineMs), 1000)
+    .option('--retries <n>', 'retries after a retryable failure', integerIn(LIMITS.retries), 0)
+    .option('--max-in-flight <n>', 'requests in flight at once per model', integerIn(LIMITS.dashboardMaxInFlight), DASHBOARD_MAX_IN_FLIGHT)
+    .option('--concurrency <n>', 'requests per model per round (3 = the EcoMarket page)', integerIn(LIMITS.concurrency), 3)
+    .option('--interval <ms>', 'pause between the end of a round and the next (auto-rerun)', integerIn(LIMITS.durationMs), 2000)
+    .option('--seed <n>', 'seed of the server and of the retry jitter', integerIn(LIMITS.seed), 1)
     .addOption(transportOption())
     .action(async (flags: DashboardFlags) => {
+      const models = flags.models ?? MODEL_IDS;
+      checkOpenFiles(flags.maxInFlight, models.length, openFileLimit());
       if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError(NO_TERMINAL_MESSAGE);
       // Loaded here, not at start: Ink, React and yoga cost other commands ~45 MB they never use.
       // The React mode is set before React loads.
@@ -46,7 +61,7 @@ export const dashboardCommand = (): Command =>
       const { runDashboardSession } = await import('./dashboard-session.js');
       process.exitCode = await runDashboardSession({
         target: flags.target,
-        models: flags.models ?? MODEL_IDS,
+        models,
         request: loadRequest({ requests: flags.concurrency, deadlineMs: flags.timeout, retries: flags.retries, maxInFlight: flags.maxInFlight, seed: flags.seed }),
         intervalMs: flags.interval,
         seed: flags.seed,

@@ -23,6 +23,9 @@ export interface DashboardSessionOptions {
   readonly transport?: TransportKind;
 }
 
+/** How long quitting may take once the terminal is restored: in-flight requests are cancelled, not awaited. */
+const QUIT_DEADLINE_MS = 1000;
+
 /** The terminal and process a session runs in, injected so that tests can pass fakes. */
 export interface SessionIo {
   readonly stdout: NodeJS.WriteStream;
@@ -32,10 +35,19 @@ export interface SessionIo {
   readonly signals: NodeJS.EventEmitter;
   /** Opens the session's arena (`openArena`). */
   readonly openArena: (options: ArenaOptions) => Promise<Arena>;
+  /** Ends the process with `code` after `afterMs` if clean-up has not finished by then (a no-op for fakes). */
+  readonly exitAfter: (code: number, afterMs: number) => void;
 }
 
 /** The real terminal and process. */
-export const processIo = (): SessionIo => ({ stdout: process.stdout, stdin: process.stdin, stderr: process.stderr, signals: process, openArena });
+export const processIo = (): SessionIo => ({
+  stdout: process.stdout,
+  stdin: process.stdin,
+  stderr: process.stderr,
+  signals: process,
+  openArena,
+  exitAfter: (code, afterMs) => void setTimeout(() => process.exit(code), afterMs).unref(),
+});
 
 /** How a session ended: a key or signal (with its exit code), or a crash. */
 type Ending = { readonly code: number } | { readonly error: unknown };
@@ -63,10 +75,11 @@ const firstEnding = (commands: Observable<Command>, crashes: Observable<unknown>
 
 /**
  * Runs the live dashboard until `q`, Ctrl+C, a signal or a crash, then always cleans up in order:
- * abort the rounds in flight, unmount Ink (raw mode off, cursor back), stop listening for signals,
- * close the arena (its transport, then its server; a target gets its faults back). Resolves with the
- * exit code (0, 130 or 143); rejects with a `UsageError` (exit 1) when the arena cannot open (nothing
- * is drawn then), or with a crash after cleaning up.
+ * unmount Ink (raw mode off, cursor back), abort the rounds in flight, stop listening for signals,
+ * close the arena (its transport, then its server; a target gets its faults back) — and past
+ * {@link QUIT_DEADLINE_MS} the process ends anyway, unless it crashed. Resolves with the exit code
+ * (0, 130 or 143); rejects with a `UsageError` (exit 1) when the arena cannot open (nothing is drawn
+ * then), or with a crash after cleaning up.
  */
 export const runDashboardSession = async (options: DashboardSessionOptions, io: SessionIo = processIo()): Promise<number> => {
   const terminalSize = (): TerminalSize => ({ columns: io.stdout.columns || 80, rows: io.stdout.rows || 24 });
@@ -96,8 +109,12 @@ export const runDashboardSession = async (options: DashboardSessionOptions, io: 
   });
   ink.waitUntilExit().catch((error: unknown) => crashes.next(error));
   const end = await ending;
-  rounds.unsubscribe();
+  // The terminal first (raw mode off, cursor back), then cancel everything in flight without waiting
+  // for it: past QUIT_DEADLINE_MS the process exits anyway (the embedded server's process follows when
+  // its stdin closes). A crash is waited for, so that its message is printed.
   ink.unmount();
+  if (!('error' in end)) io.exitAfter(end.code, QUIT_DEADLINE_MS);
+  rounds.unsubscribe();
   await ink.waitUntilExit().catch(() => undefined);
   dispose();
   await arena.close().catch(() => undefined); // best effort: the session is over either way

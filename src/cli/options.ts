@@ -2,15 +2,15 @@ import { InvalidArgumentError, Option } from 'commander';
 import { TRANSPORT_KINDS } from '../domain/transport.js';
 import { parseFaultFlag, type FaultSpec } from '../domain/fault-spec.js';
 import type { Endpoint } from '../domain/endpoints.js';
+import { boundsMessage, type Bounds } from '../domain/limits.js';
+import { originOf } from '../server/control-guard.js';
 
-/** A commander argument parser for an integer in [min, max]. */
+/** A commander argument parser for a whole number within one of the shared `LIMITS`, e.g. `integerIn(LIMITS.retries)`. */
 export const integerIn =
-  (min: number, max: number) =>
+  (bounds: Bounds) =>
   (value: string): number => {
     const number = Number(value);
-    if (!/^-?\d+$/.test(value.trim()) || number < min || number > max) {
-      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}`);
-    }
+    if (!/^-?\d+$/.test(value.trim()) || number < bounds.min || number > bounds.max) throw new InvalidArgumentError(boundsMessage(bounds));
     return number;
   };
 
@@ -34,3 +34,9 @@ export const httpUrl = (value: string): string => {
 
 /** `--transport axios|undici`: the HTTP client every model shares (no default here: each command applies its own). */
 export const transportOption = (): Option => new Option('--transport <client>', 'the HTTP client every model shares (default axios)').choices(TRANSPORT_KINDS);
+/** A commander parser for a repeatable `--allow-origin`: an http(s) origin such as `http://localhost:5173`, collected into a list. */
+export const collectOrigin = (value: string, previous: readonly string[] = []): string[] => {
+  const origin = originOf(value);
+  if (origin === undefined || origin === 'null' || new URL(value).pathname !== '/') throw new InvalidArgumentError('expected an http(s) origin without a path, e.g. http://localhost:5173');
+  return [...previous, origin];
+};

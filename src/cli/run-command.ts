@@ -3,6 +3,7 @@ import { lastValueFrom, tap, toArray } from 'rxjs';
 import type { Endpoint } from '../domain/endpoints.js';
 import type { ArenaEvent } from '../domain/events.js';
 import type { FaultSpec } from '../domain/fault-spec.js';
+import { LIMITS } from '../domain/limits.js';
 import { loadRequest } from '../domain/load-request.js';
 import { isModelId, MODEL_IDS } from '../domain/models.js';
 import { summarizeLoad } from '../domain/outcomes.js';
@@ -37,12 +38,12 @@ export const runCommand = (): Command =>
     .description('Run one load by one model against an embedded mock server (or --target), narrating each request.')
     .argument('<model>', `the concurrency model: ${MODEL_IDS.join(', ')}`)
     .option('--fault <spec>', 'a fault from the start, ENDPOINT=KIND[:PARAM], e.g. categorias=timeout, perfil=error:503 (repeatable; on a --target, put back on exit)', collectFault)
-    .option('--timeout <ms>', 'total deadline of each attempt (connect + headers + body)', integerIn(1, 600_000), 1000)
-    .option('--retries <n>', 'retries after a retryable failure', integerIn(0, 20), 0)
+    .option('--timeout <ms>', 'total deadline of each attempt (connect + headers + body)', integerIn(LIMITS.deadlineMs), 1000)
+    .option('--retries <n>', 'retries after a retryable failure', integerIn(LIMITS.retries), 0)
     .option('--naive', "run the model's naive variant (the common mistake that loses data)")
-    .option('--requests <n>', 'requests in the load, round-robin over the three endpoints', integerIn(1, 1_000_000), 3)
-    .option('--max-in-flight <n>', 'at most this many requests at once', integerIn(1, 100_000), 100)
-    .option('--seed <n>', 'seed of the server and of the backoff jitter', integerIn(0, 2_147_483_647), 1)
+    .option('--requests <n>', 'requests in the load, round-robin over the three endpoints', integerIn(LIMITS.requests), 3)
+    .option('--max-in-flight <n>', 'at most this many requests at once', integerIn(LIMITS.maxInFlight), 100)
+    .option('--seed <n>', 'seed of the server and of the backoff jitter', integerIn(LIMITS.seed), 1)
     .addOption(transportOption())
     .option('--target <url>', 'load from this server instead of the embedded one', httpUrl)
     .option('--json', 'print one JSON object with the outcome per endpoint, and nothing else')

@@ -1,9 +1,10 @@
 import { Command } from 'commander';
 import type { Endpoint } from '../domain/endpoints.js';
 import type { FaultSpec } from '../domain/fault-spec.js';
+import { LIMITS } from '../domain/limits.js';
 import type { LatencySpec } from '../domain/server-control.js';
 import { DEFAULT_LATENCY, isServerStartError, listeningLine, startServer, uniformLatency } from '../server/index.js';
-import { collectFault, integerIn } from './options.js';
+import { collectFault, collectOrigin, integerIn } from './options.js';
 import { UsageError } from './usage-error.js';
 
 interface ServeFlags {
@@ -14,6 +15,7 @@ interface ServeFlags {
   jitter?: number;
   fault?: Partial<Record<Endpoint, FaultSpec>>;
   allowRemote?: boolean;
+  allowOrigin?: string[];
 }
 
 /** `--latency` replaces every endpoint's base latency (jitter 0 unless `--jitter`); `--jitter` alone keeps the default bases. */
@@ -41,12 +43,13 @@ export const serveCommand = (): Command =>
   new Command('serve')
     .description('Run the mock EcoMarket API (/api/productos, /api/categorias, /api/perfil) with fault injection and a control API under /__control.')
     .option('--host <host>', 'interface to listen on (non-loopback needs --allow-remote)', '127.0.0.1')
-    .option('--port <n>', 'port to listen on; 0 picks a free one', integerIn(0, 65_535), 3000)
-    .option('--seed <n>', 'seed of latency jitter and fault probabilities', integerIn(0, 2_147_483_647), 1)
-    .option('--latency <ms>', 'base latency of every endpoint (default: productos 120±30, categorias 60±20, perfil 90±25 ms)', integerIn(0, 600_000))
-    .option('--jitter <ms>', 'uniform ± jitter of the base latency', integerIn(0, 600_000))
+    .option('--port <n>', 'port to listen on; 0 picks a free one', integerIn(LIMITS.port), 3000)
+    .option('--seed <n>', 'seed of latency jitter and fault probabilities', integerIn(LIMITS.seed), 1)
+    .option('--latency <ms>', 'base latency of every endpoint (default: productos 120±30, categorias 60±20, perfil 90±25 ms)', integerIn(LIMITS.durationMs))
+    .option('--jitter <ms>', 'uniform ± jitter of the base latency', integerIn(LIMITS.durationMs))
     .option('--fault <spec>', 'a fault from the start, ENDPOINT=KIND[:PARAM], e.g. categorias=timeout, perfil=error:503 (repeatable)', collectFault)
-    .option('--allow-remote', 'allow listening on a non-loopback interface (the control API still answers loopback only)')
+    .option('--allow-remote', 'allow listening on a non-loopback interface (the control API still answers loopback clients only)')
+    .option('--allow-origin <origin>', 'let web pages from this origin, e.g. http://localhost:5173, call the control API (repeatable; default: none)', collectOrigin)
     .action(async (flags: ServeFlags) => {
       const server = await startServer({
         host: flags.host,
@@ -55,6 +58,7 @@ export const serveCommand = (): Command =>
         latency: baseLatency(flags.latency, flags.jitter),
         faults: flags.fault ?? {},
         allowRemote: flags.allowRemote === true,
+        allowOrigins: flags.allowOrigin ?? [],
       }).catch((error: unknown) => {
         throw isServerStartError(error) ? new UsageError(error.message) : error;
       });

@@ -4,7 +4,8 @@ import type { ModelId } from './models.js';
 /**
  * Why a request failed, as classified by the transport (one place), plus `discarded`:
  * the model itself gave up on this request because another one failed (naive variants only);
- * `worker`: the worker thread that ran the request threw or died (thread executor only).
+ * `worker`: the worker thread that ran the request threw or died (thread executor only);
+ * `protocol`: the server answered, but not in HTTP (e.g. a header with a forbidden byte).
  * `reset` is a connection dropped before the answer's headers; `truncated`, one dropped after them,
  * with the body cut short.
  */
@@ -16,6 +17,7 @@ export type FailureReason =
   | 'refused'
   | 'malformed'
   | 'too-large'
+  | 'protocol'
   | 'canceled'
   | 'network'
   | 'discarded'

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENDPOINTS, isEndpoint, type Endpoint } from './endpoints.js';
+import { boundsMessage, LIMITS } from './limits.js';
 
 const common = {
   /** Chance (0..1) that the fault applies to a request; decided by the server's seeded generator. */
@@ -7,7 +8,8 @@ const common = {
   /** The fault applies to the next N requests (that it hits), then clears. */
   times: z.number().int().positive().optional(),
 };
-const ms = z.number().int().min(0).max(600_000);
+const msError = boundsMessage(LIMITS.durationMs);
+const ms = z.number({ error: msError }).int({ error: msError }).min(LIMITS.durationMs.min, { error: msError }).max(LIMITS.durationMs.max, { error: msError });
 
 /** Schema of one endpoint's fault: the kinds of DESIGN.md. Unknown fields are errors. */
 export const faultSpecSchema = z.discriminatedUnion('kind', [

@@ -2,7 +2,7 @@ import { ENDPOINTS, type Endpoint } from '../domain/endpoints.js';
 import { parseFaultSpec, type FaultMap, type FaultSpec } from '../domain/fault-spec.js';
 import type { ServerControl, ServerStats } from '../domain/server-control.js';
 import { CONTROL_PREFIX } from './control-handler.js';
-import { requestJson, type JsonReply } from './http-json.js';
+import { CONTROL_CALL_LIMITS, requestJson, type JsonCallLimits, type JsonReply } from './http-json.js';
 
 /** The control API failed or answered wrongly: names the call and the status, the server's message or the network error. */
 export class ControlApiError extends Error {
@@ -26,16 +26,17 @@ const asFaultMap = (body: unknown): FaultMap | undefined => {
 
 /**
  * A {@link ServerControl} over the HTTP control API of any server that has one (the mock server in this
- * or another process, or a `--target`). `close()` is a no-op: it does not own the server.
+ * or another process, or a `--target`). `close()` is a no-op: it does not own the server. Every call is
+ * bounded by `limits` (a total deadline and a body cap) and fails with a {@link ControlApiError}.
  *
  * @example await connectServer('http://127.0.0.1:3000').setFault('categorias', { kind: 'timeout' });
  */
-export const connectServer = (url: string): ServerControl => {
+export const connectServer = (url: string, limits: JsonCallLimits = CONTROL_CALL_LIMITS): ServerControl => {
   const base = url.replace(/\/$/, '');
   const call = async (method: string, path: string, body?: unknown): Promise<unknown> => {
     let reply: JsonReply;
     try {
-      reply = await requestJson(method, `${base}${CONTROL_PREFIX}${path}`, body);
+      reply = await requestJson(method, `${base}${CONTROL_PREFIX}${path}`, body, limits);
     } catch (error) {
       throw new ControlApiError(`${method} ${CONTROL_PREFIX}${path} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -57,10 +58,10 @@ export const connectServer = (url: string): ServerControl => {
   };
 };
 
-/** True when `url` answers the control API (`GET /__control/faults` with a fault map) within `timeoutMs`. */
+/** True when `url` answers the control API (`GET /__control/faults` with a fault map) completely within `timeoutMs`. */
 export const probeControlApi = async (url: string, timeoutMs = 1000): Promise<boolean> => {
   try {
-    const reply = await requestJson('GET', `${url.replace(/\/$/, '')}${CONTROL_PREFIX}/faults`, undefined, timeoutMs);
+    const reply = await requestJson('GET', `${url.replace(/\/$/, '')}${CONTROL_PREFIX}/faults`, undefined, { ...CONTROL_CALL_LIMITS, deadlineMs: timeoutMs });
     return reply.status === 200 && asFaultMap(reply.body) !== undefined;
   } catch {
     return false;

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ENDPOINTS, isEndpoint } from '../domain/endpoints.js';
 import { parseFaultSpec } from '../domain/fault-spec.js';
 import type { FaultBook } from './fault-book.js';
-import { isLoopbackAddress } from './loopback.js';
+import { isJsonContentType, refuseControlRequest, STRICT_CONTROL_POLICY, type ControlPolicy } from './control-guard.js';
 import { readBody } from './read-body.js';
 import { sendError, sendJson } from './send-json.js';
 import type { ServerCounters } from './server-counters.js';
@@ -17,6 +17,8 @@ export const CONTROL_BODY_LIMIT = 16 * 1024;
 export interface ControlContext {
   readonly book: FaultBook;
   readonly counters: ServerCounters;
+  /** Which hosts and browser origins it answers besides loopback; strict by default. */
+  readonly policy?: ControlPolicy;
 }
 
 /** Answers one request under {@link CONTROL_PREFIX}; `path` has no query string. */
@@ -24,16 +26,26 @@ export type ControlHandler = (path: string, req: IncomingMessage, res: ServerRes
 
 const methodNotAllowed = (res: ServerResponse, allow: string): void => sendError(res, 405, `method not allowed; use ${allow}`, { allow });
 
+/** Answers 415 unless a write says its body is JSON: a page cannot send that type cross-site without a preflight. */
+const refuseNonJson = (req: IncomingMessage, res: ServerResponse): boolean => {
+  if (isJsonContentType(req.headers['content-type'])) return false;
+  sendError(res, 415, 'writes to the control API need Content-Type: application/json');
+  req.resume();
+  return true;
+};
+
 /**
- * Creates the control API, for loopback peers only (403 otherwise):
+ * Creates the control API, for loopback peers addressing a loopback host, without a browser origin
+ * (403 or 421 otherwise, see {@link refuseControlRequest}); writes need a JSON content type (415):
  * `GET /__control/faults` → each endpoint's fault; `PUT /__control/faults/ENDPOINT` with a fault spec →
  * the new faults (400 naming the bad field, 404 for an unknown endpoint, 413 over 16 KiB);
  * `DELETE /__control/faults` → all cleared; `GET /__control/stats` → the server's stats.
  */
-export const createControlHandler = ({ book, counters }: ControlContext): ControlHandler => {
+export const createControlHandler = ({ book, counters, policy = STRICT_CONTROL_POLICY }: ControlContext): ControlHandler => {
   const putFault = async (name: string, req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!isEndpoint(name)) return sendError(res, 404, `unknown endpoint "${name}" (expected ${ENDPOINTS.join(', ')})`);
     if (req.method !== 'PUT') return methodNotAllowed(res, 'PUT');
+    if (refuseNonJson(req, res)) return;
     const body = await readBody(req, CONTROL_BODY_LIMIT);
     if (!body.ok) return sendError(res, 413, `fault spec larger than ${CONTROL_BODY_LIMIT} bytes`);
     let value: unknown;
@@ -49,11 +61,13 @@ export const createControlHandler = ({ book, counters }: ControlContext): Contro
   };
 
   return async (path, req, res) => {
-    if (!isLoopbackAddress(req.socket.remoteAddress)) return sendError(res, 403, 'the control API only answers loopback clients');
+    const refusal = refuseControlRequest(req.socket.remoteAddress, req.headers, policy);
+    if (refusal !== undefined) return sendError(res, refusal.status, refusal.message);
     const route = path.slice(CONTROL_PREFIX.length);
     if (route === '/faults') {
       if (req.method === 'GET') return sendJson(res, 200, book.all);
       if (req.method !== 'DELETE') return methodNotAllowed(res, 'GET, DELETE');
+      if (refuseNonJson(req, res)) return;
       book.clear();
       return sendJson(res, 200, book.all);
     }

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ServerControl } from '../domain/server-control.js';
 import { createApiHandler } from './api-handler.js';
+import { hostName, originOf, type ControlPolicy } from './control-guard.js';
 import { createControlHandler } from './control-handler.js';
 import { FaultBook } from './fault-book.js';
 import { listen } from './listen.js';
@@ -34,6 +35,12 @@ const closeServer = async (server: Server, sockets: ReadonlySet<Socket>): Promis
   await Promise.all(closed);
 };
 
+/** The control API's policy: the `--allow-remote` interface as an extra host name, and the allowed origins. */
+const controlPolicy = (host: string, allowRemote: boolean, allowOrigins: readonly string[]): ControlPolicy => {
+  const name = hostName(host.includes(':') ? `[${host}]` : host);
+  return { hosts: allowRemote && name !== undefined ? [name] : [], origins: allowOrigins.map((origin) => originOf(origin) ?? origin) };
+};
+
 /** The set of open sockets of a server, kept up to date. */
 const trackSockets = (server: Server): ReadonlySet<Socket> => {
   const sockets = new Set<Socket>();
@@ -55,7 +62,7 @@ const trackSockets = (server: Server): ReadonlySet<Socket> => {
  * await server.close();
  */
 export const startServer = async (options: Partial<ServerOptions> = {}): Promise<MockServer> => {
-  const { host, port, seed, latency, faults, allowRemote } = { ...DEFAULT_SERVER_OPTIONS, ...options };
+  const { host, port, seed, latency, faults, allowRemote, allowOrigins } = { ...DEFAULT_SERVER_OPTIONS, ...options };
   if (!allowRemote && !isLoopbackHost(host)) {
     throw new ServerStartError(`host ${host} is not a loopback address; pass --allow-remote to listen on it`);
   }
@@ -64,7 +71,7 @@ export const startServer = async (options: Partial<ServerOptions> = {}): Promise
   const api = createApiHandler({ seed, latency: { ...DEFAULT_LATENCY, ...latency }, book, counters, bodies: prepareEndpointBodies() });
   const server = createServer(
     { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1000 },
-    createRouter(api, createControlHandler({ book, counters })),
+    createRouter(api, createControlHandler({ book, counters, policy: controlPolicy(host, allowRemote, allowOrigins) })),
   );
   const sockets = trackSockets(server);
   const url = await listen(server, host, port);

@@ -14,8 +14,10 @@ export interface ServerOptions {
   readonly latency: Partial<Record<Endpoint, LatencySpec>>;
   /** Faults active from the start. */
   readonly faults: Partial<Record<Endpoint, FaultSpec>>;
-  /** Allows a non-loopback `host`. */
+  /** Allows a non-loopback `host`; the control API then also answers requests whose `Host` names it. */
   readonly allowRemote: boolean;
+  /** Browser origins (e.g. `http://localhost:5173`) whose pages may call the control API; none by default. */
+  readonly allowOrigins: readonly string[];
 }
 
 /** Base latencies that differ per endpoint, so concurrency is visible: productos 120±30, categorias 60±20, perfil 90±25 ms. */
@@ -25,7 +27,7 @@ export const DEFAULT_LATENCY: Readonly<Record<Endpoint, LatencySpec>> = {
   perfil: { ms: 90, jitterMs: 25 },
 };
 
-/** Defaults: 127.0.0.1:3000, seed 1, {@link DEFAULT_LATENCY}, no faults, loopback only. */
+/** Defaults: 127.0.0.1:3000, seed 1, {@link DEFAULT_LATENCY}, no faults, loopback only, no browser origin. */
 export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
   host: '127.0.0.1',
   port: 3000,
@@ -33,6 +35,7 @@ export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
   latency: {},
   faults: {},
   allowRemote: false,
+  allowOrigins: [],
 };
 
 /** The same base latency for every endpoint, e.g. `uniformLatency({ ms: 0, jitterMs: 0 })` for benchmarks. */

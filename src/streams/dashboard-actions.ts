@@ -22,4 +22,8 @@ export type DashboardAction =
   | { readonly type: 'selected'; readonly endpoint: Endpoint }
   | { readonly type: 'help-toggled' }
   | { readonly type: 'message'; readonly text: string }
-  | { readonly type: 'resized'; readonly size: TerminalSize };
+  | { readonly type: 'resized'; readonly size: TerminalSize }
+  /** A round ended without any answer from the target (`why`: the first failure); the next waits `retryInMs`. */
+  | { readonly type: 'target-down'; readonly why: string; readonly retryInMs: number }
+  /** A round got answers again after the target was down. */
+  | { readonly type: 'target-back' };

@@ -32,6 +32,8 @@ export interface DashboardState {
   readonly message?: string;
   /** Requests per model per round (3 = the EcoMarket page). */
   readonly requests: number;
+  /** The last round got no answer at all from the target (refused, unreachable); rounds back off meanwhile. */
+  readonly targetDown: boolean;
   readonly panels: readonly ModelPanel[];
 }
 
@@ -70,6 +72,7 @@ export const initialDashboardState = (settings: DashboardSettings, faultControl:
   help: false,
   message: faultControl ? undefined : NO_CONTROL_MESSAGE,
   requests: settings.request.requests,
+  targetDown: false,
   panels: settings.models.map((model) => startPanelRound(model, settings.request.requests)),
 });
 

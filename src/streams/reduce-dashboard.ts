@@ -37,5 +37,9 @@ export const reduceDashboard = (state: DashboardState, action: DashboardAction):
       return { ...state, message: action.text };
     case 'resized':
       return { ...state, size: action.size };
+    case 'target-down':
+      return { ...state, targetDown: true, message: `target down: ${action.why}; next round in ${(action.retryInMs / 1000).toFixed(1)} s` };
+    case 'target-back':
+      return { ...state, targetDown: false, message: 'target is back: it answers again' };
   }
 };

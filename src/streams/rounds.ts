@@ -1,5 +1,6 @@
 import { EMPTY, Subject, catchError, concat, defer, endWith, exhaustMap, interval, map, merge, of, switchMap, takeWhile, tap, timer, type Observable, type SchedulerLike } from 'rxjs';
 import type { InstrumentedLoad } from '../domain/instrumented-load.js';
+import { foldTargetVerdict, UNKNOWN_TARGET, type TargetVerdict } from '../domain/reachability.js';
 import type { LoadRequest } from '../domain/load-request.js';
 import type { ModelId } from '../domain/models.js';
 import type { DashboardAction } from './dashboard-actions.js';
@@ -33,6 +34,12 @@ export const runRound = (models: readonly ModelId[], request: LoadRequest, load:
     );
   });
 
+/** How long after a round in which nothing answered the next auto round waits (at least the interval): 0.5 s, doubling, at most 10 s. */
+export const DOWN_BACKOFF = { baseMs: 500, maxMs: 10_000 } as const;
+
+/** The pause after the `downRounds`-th round in a row without an answer. */
+export const downBackoffMs = (downRounds: number): number => Math.min(DOWN_BACKOFF.maxMs, DOWN_BACKOFF.baseMs * 2 ** Math.min(downRounds - 1, 20));
+
 /** What starts rounds, and how. */
 export interface RoundSchedule {
   /** Manual "run now" requests. */
@@ -50,15 +57,35 @@ export interface RoundSchedule {
  * on, one `intervalMs` after the previous round ENDED (not on a fixed timer). Rounds never overlap:
  * a run requested while a round is going is ignored (exhaustMap), since the next auto round or key
  * press comes soon enough and queued rounds would run on stale settings. Turning auto on while idle
- * runs a round at once.
+ * runs a round at once. A round in which nothing answered (every failure refused or unreachable, no
+ * data) is followed by `target-down` and a backoff ({@link downBackoffMs}, at least the interval) before
+ * the next auto round, so a dead target is not hammered (no spin at `--interval 0`); the first round
+ * that gets an answer again is followed by `target-back`.
  */
 export const scheduleRounds = ({ runs, auto, intervalMs, round, scheduler }: RoundSchedule): Observable<DashboardAction> =>
   defer(() => {
-    const ended = new Subject<void>();
-    const afterEachEnd = ended.pipe(switchMap(() => timer(intervalMs, scheduler)));
+    const ended = new Subject<number>();
+    let downRounds = 0;
+    const afterEachEnd = ended.pipe(switchMap((delayMs) => timer(delayMs, scheduler)));
     const autoRuns = auto.pipe(switchMap((on, index) => (!on ? EMPTY : index === 0 ? afterEachEnd : concat(of(0), afterEachEnd))));
+    /** After a round: say whether the target went down or came back, and when the next auto round may start. */
+    const afterRound = (verdict: TargetVerdict): Observable<DashboardAction> =>
+      defer(() => {
+        const wasDown = downRounds > 0;
+        downRounds = verdict.kind === 'down' ? downRounds + 1 : verdict.kind === 'answered' ? 0 : downRounds;
+        const delayMs = downRounds > 0 ? Math.max(intervalMs, downBackoffMs(downRounds)) : intervalMs;
+        const said: DashboardAction[] =
+          verdict.kind === 'down' ? [{ type: 'target-down', why: verdict.why, retryInMs: delayMs }] : wasDown && verdict.kind === 'answered' ? [{ type: 'target-back' }] : [];
+        return concat(of(...said), defer(() => (ended.next(delayMs), EMPTY)));
+      });
     // autoRuns subscribes before the first round starts, so it never misses that round's end.
     return merge(autoRuns, runs, of(0)).pipe(
-      exhaustMap((_, index) => round(index).pipe(tap({ complete: () => ended.next() }))),
+      exhaustMap((_, index) => {
+        let verdict: TargetVerdict = UNKNOWN_TARGET;
+        const watch = (action: DashboardAction): void => {
+          if (action.type === 'arena-event') verdict = foldTargetVerdict(verdict, action.event);
+        };
+        return concat(round(index).pipe(tap(watch)), defer(() => afterRound(verdict)));
+      }),
     );
   });

@@ -39,9 +39,9 @@ const isAbort = (error: unknown): boolean => isCancel(error) || (error instanceo
  * The one place transport failures are classified, for every transport (axios and undici). A
  * {@link TransportError} (an HTTP status, a malformed body) passes through; anything else becomes one,
  * by precedence: the caller's cancel, our deadline, a too-large body, a body its content encoding
- * cannot decode (`malformed`), an abort neither signal caused (`canceled`), a connection dropped
- * after the headers (`truncated`) or before them (`reset`), a refused connection, and `network` for
- * whatever remains.
+ * cannot decode (`malformed`), an answer that is not HTTP (`protocol`), an abort neither signal
+ * caused (`canceled`), a connection dropped after the headers (`truncated`) or before them
+ * (`reset`), a refused connection, and `network` for whatever remains.
  *
  * @example classifyTransportError(econnresetAfterHeaders, { ...context, status: 200 }) // TransportError('truncated', 'body cut short (ECONNRESET)')
  */
@@ -55,6 +55,9 @@ export const classifyTransportError = (error: unknown, context: ClassifyContext)
     return new TransportError('too-large', `body too large: ${message}`);
   }
   if (codes.some(isDecodingCode)) return new TransportError('malformed', `invalid content encoding: ${message}`, context.status);
+  // Node's HTTP parser (llhttp, in node:http and in undici) names every way an answer is not HTTP with an HPE_ code.
+  const parseError = codes.find((code) => code.startsWith('HPE_'));
+  if (parseError !== undefined) return new TransportError('protocol', `not a valid HTTP answer (${parseError})`);
   // An abort we did not cause (neither signal fired) is still a cancel, never a silent success.
   if (isAbort(error)) return new TransportError('canceled', message);
   const dropped = codes.some((code) => RESET_CODES.has(code)) || /socket hang up|stream has been aborted|aborted|other side closed/i.test(message);

@@ -5,6 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { dribbleForever, startHostileServer, type HostileServer } from '../support/hostile-server.js';
 import { runCli } from './run-cli.js';
 
 const ESC = '\u001b';
@@ -27,6 +28,23 @@ describe('the CLI on bad input', () => {
       expect(stdout).toContain('Scenario evil — red  and a bell  \n');
       expect(stdout).not.toContain(ESC);
       expect(stdout).not.toContain('\u0007');
+    } finally {
+      await rm(dir, { recursive: true });
+    }
+  });
+});
+
+describe('compare --scenario with a hostile file', () => {
+  it.skipIf(process.platform === 'win32').each([
+    ['an undefined alias', (dir: string) => writeFile(join(dir, 'x.yaml'), 'name: *nope\n'), /^async-arena: .*x\.yaml: invalid YAML: line 1, column 7: Unresolved alias .*: nope\n$/],
+    ['a FIFO', async (dir: string) => void (await import('node:child_process')).execFileSync('mkfifo', [join(dir, 'x.yaml')]), /^async-arena: .*x\.yaml: is a FIFO, expected a regular file\n$/],
+  ])('%s: one line naming the file and the position, exit 2', async (_name, make, line) => {
+    const dir = await mkdtemp(join(tmpdir(), 'arena-'));
+    try {
+      await make(dir);
+      const { code, stdout, stderr } = await runCli('compare', '--scenario', join(dir, 'x.yaml'));
+      expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+      expect(stderr).toMatch(line);
     } finally {
       await rm(dir, { recursive: true });
     }
@@ -61,6 +79,24 @@ describe('compare --target whose control API fails', () => {
     expect(lines[0]).toMatch(/^async-arena: http:\/\/127\.0\.0\.1:\d+: control API: PUT \/__control\/faults\/\w+ answered 500: broken control$/);
     expect(stderr).not.toContain(ESC);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('compare --target whose control API is hostile', () => {
+  let hostile: HostileServer | undefined;
+  afterEach(async () => {
+    await hostile?.close();
+    hostile = undefined;
+  });
+
+  const compareOnce = (url: string) => runCli('compare', '--target', url, '--runs', '1', '--warmup', '0', '--models', 'callbacks', '--variant', 'correct');
+
+  it('dribbling every answer: one line, exit 1, once the probe deadline has passed', async () => {
+    hostile = await startHostileServer(dribbleForever(20));
+    const { code, stdout, stderr } = await compareOnce(hostile.url);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`async-arena: --target ${hostile.url}: no async-arena control API answers there (start one with \`async-arena serve\`)\n`);
   });
 });
 

@@ -54,8 +54,9 @@ const fakeArena = (log: string[]): Arena => ({
 
 const fakeIo = (log: string[], openArena: SessionIo['openArena'] = async () => fakeArena(log)) => {
   const stdin = new FakeStdin(log);
-  const io = { stdout: new FakeStdout(), stdin, stderr: new FakeStdout(), signals: new EventEmitter(), openArena };
-  return { io: io as unknown as SessionIo, stdin, stdout: io.stdout, signals: io.signals };
+  const exits: [code: number, afterMs: number][] = [];
+  const io = { stdout: new FakeStdout(), stdin, stderr: new FakeStdout(), signals: new EventEmitter(), openArena, exitAfter: (code: number, afterMs: number) => void exits.push([code, afterMs]) };
+  return { io: io as unknown as SessionIo, stdin, stdout: io.stdout, signals: io.signals, exits };
 };
 
 const OPTIONS = { models: ['callbacks', 'reactive'] as const, request: loadRequest(), intervalMs: 60_000, seed: 1 };
@@ -76,10 +77,11 @@ describe('the dashboard session', () => {
   it.each([
     ['q', 0],
     ['Ctrl+C', 130],
-  ])('%s exits with %i', async (key, code) => {
-    const { stdin, session } = await start();
+  ])('%s exits with %i, and arms a 1 s deadline on the clean-up', async (key, code) => {
+    const { stdin, session, exits } = await start();
     stdin.type(key === 'q' ? 'q' : '\u0003');
     expect(await session).toBe(code);
+    expect(exits).toEqual([[code, 1000]]);
   });
 
   it.each([
@@ -92,12 +94,12 @@ describe('the dashboard session', () => {
     expect(['SIGINT', 'SIGTERM', 'uncaughtException', 'unhandledRejection'].map((name) => signals.listenerCount(name))).toEqual([0, 0, 0, 0]);
   });
 
-  it('cleans up in order: loads aborted, Ink unmounted (raw mode off), then the arena closed', async () => {
+  it('cleans up in order: Ink unmounted (raw mode off) first, then the loads aborted, then the arena closed', async () => {
     const { signals, session, log } = await start();
     expect(log).toEqual(['raw mode on']);
     signals.emit('SIGTERM');
     await session;
-    expect(log).toEqual(['raw mode on', 'load aborted callbacks', 'load aborted reactive', 'raw mode off', 'arena closed']);
+    expect(log).toEqual(['raw mode on', 'raw mode off', 'load aborted callbacks', 'load aborted reactive', 'arena closed']);
   });
 
   it('a crash is rethrown after the same clean-up', async () => {

@@ -35,7 +35,7 @@ const scenarioFile = async (name: string, text: string): Promise<string> => {
 describe('async-arena compare with a bad scenario', () => {
   it('names the file, the field and what was expected, and exits 2', async () => {
     const file = await scenarioFile('bad-retries.yaml', 'name: x\nclient:\n  retries: -1\n');
-    expect(await cli('compare', '--scenario', file)).toEqual({ code: 2, stdout: '', stderr: `async-arena: ${file}: client.retries: expected a whole number >= 0\n` });
+    expect(await cli('compare', '--scenario', file)).toEqual({ code: 2, stdout: '', stderr: `async-arena: ${file}: client.retries: expected a whole number from 0 to 20\n` });
   });
 
   it('reports a YAML syntax error with its line in one line', async () => {

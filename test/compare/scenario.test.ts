@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { BUILTIN_SCENARIOS, findBuiltinScenario } from '../../src/compare/scenario/builtin-scenarios.js';
 import { parseScenarioText, validateScenario } from '../../src/compare/scenario/parse-scenario.js';
 
+/** Nine levels of nine aliases each: 9^9 strings once expanded ("billion laughs"). */
+const aliasBomb = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...'bcdefghi'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`), 'name: x', ''].join('\n');
+
 const fullScenario = `
 name: every-field
 description: all fields set
@@ -40,7 +43,7 @@ describe('parseScenarioText', () => {
   });
 
   it.each([
-    ['a negative whole number', 'name: x\nclient:\n  retries: -1\n', 'client.retries: expected a whole number >= 0'],
+    ['a negative whole number', 'name: x\nclient:\n  retries: -1\n', 'client.retries: expected a whole number from 0 to 20'],
     ['a fraction', 'name: x\nruns: 2.5\n', 'runs: expected a whole number from 1 to 10000'],
     ['text for a number', 'name: x\nlatency:\n  perfil: { ms: soon }\n', 'latency.perfil.ms: expected a whole number from 0 to 600000'],
     ['an unknown top-level field', 'name: x\nrunz: 3\n', 'runz: unknown field (expected one of name, description, runs, warmup, models, variant, concurrency, seed, client, transport, latency, faults, schedule)'],
@@ -60,6 +63,16 @@ describe('parseScenarioText', () => {
     ['an empty file', '', 'the scenario is empty'],
     ['a YAML syntax error', 'name: x\nruns: [1\n', 'invalid YAML: line 3, column 1: Flow sequence in block collection must be sufficiently indented and end with a ]'],
     ['a duplicated key', 'name: x\nname: y\n', 'invalid YAML: line 2, column 1: Map keys must be unique'],
+    ['a duplicated nested key', 'name: x\nclient:\n  retries: 1\n  retries: 2\n', 'invalid YAML: line 4, column 3: Map keys must be unique'],
+    ['an alias without its anchor', 'name: *nope\n', 'invalid YAML: line 1, column 7: Unresolved alias (the anchor must be set before the alias): nope'],
+    ['an alias bomb', aliasBomb, 'invalid YAML: line 2, column 8: more than 100 aliases to expand'],
+    ['flow nesting 1000 deep', `name: x\nfaults: ${'['.repeat(1000)}`, 'invalid YAML: line 2, column 73: nested deeper than 64 levels'],
+    ['compact sequences 1000 deep', `${'- '.repeat(1000)}x`, 'invalid YAML: line 1, column 1: nested deeper than 64 levels'],
+    ['a second document', 'name: x\n---\nname: y\n', 'invalid YAML: line 2, column 1: Source contains multiple documents; please use YAML.parseAllDocuments()'],
+    ['retries past the --retries limit', 'name: x\nclient: { retries: 1000000000000 }\n', 'client.retries: expected a whole number from 0 to 20'],
+    ['a description of 1001 characters', `name: x\ndescription: ${'d'.repeat(1001)}\n`, 'description: expected at most 1000 characters'],
+    ['a name of 65 characters', `name: ${'n'.repeat(65)}\n`, 'name: expected at most 64 characters'],
+    ['101 concurrency levels', `name: x\nconcurrency: [${Array.from({ length: 101 }, (_, i) => i + 1).join(', ')}]\n`, 'concurrency: expected at most 100 levels'],
   ])('rejects %s with one line naming the field', (_, text, message) => {
     expect(parseScenarioText(text, 'yaml')).toEqual({ ok: false, error: message });
   });

@@ -80,6 +80,23 @@ describe.skipIf(!HAS_TMUX && !process.env.CI)('the dashboard in a real terminal 
     expect(embeddedServerRunning()).toBe(false);
   }, 60_000);
 
+  it('says the target is down when the embedded server dies, backing off instead of spinning at --interval 0', async () => {
+    const session = 'down';
+    const seed = SEED + 1;
+    const program = `node bin/async-arena.js --interval 0 --seed ${seed}; echo EXIT=$?; sleep 60`;
+    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', '-c', ROOT, 'sh', '-c', program);
+    await waitForScreen(session, 'the first round to finish', (text) => count(text, '3/3 delivered') === 4, 45_000);
+    const server = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' })
+      .split('\n')
+      .find((line) => line.includes('server-process-entry') && line.includes(`"seed":${seed}`));
+    expect(server).toBeDefined();
+    process.kill(Number(server?.trim().split(/\s+/)[0]), 'SIGKILL');
+    const downScreen = await waitForScreen(session, 'the footer to say the target is down', (text) => /target down: connection refused; next round in \d+\.\d s/.test(text), 30_000);
+    expect(downScreen).toMatch(/round \d+/);
+    tmux('send-keys', '-t', session, 'q');
+    expect(await waitForScreen(session, 'the program to exit', (text) => /EXIT=\d+/.test(text), 30_000)).toContain('EXIT=0');
+  }, 150_000);
+
   it('exits with 130 on Ctrl+C, terminal restored and server stopped', async () => {
     const session = 'interrupt';
     rmSync(sttyFile, { force: true });

@@ -18,7 +18,10 @@ afterEach(async () => {
   expect(await leakedHandles(baseline)).toEqual([]);
 });
 
-const call = (method: string, path: string, body?: string | Buffer) => observe(`${server.url}${path}`, { method, body });
+const JSON_TYPE = { 'content-type': 'application/json' };
+/** A call as the project's control client makes it: writes say their body is JSON. */
+const call = (method: string, path: string, body?: string | Buffer, headers: Record<string, string> = method === 'GET' ? {} : JSON_TYPE) =>
+  observe(`${server.url}${path}`, { method, body, headers });
 const json = (text: string | undefined): unknown => JSON.parse(text ?? '');
 
 describe('control API', () => {
@@ -68,6 +71,66 @@ describe('control API', () => {
       categorias: { received: 1, ok: 0, faults: { malformed: 1 } },
       perfil: { received: 3, ok: 2, faults: { error: 1 } },
     });
+  });
+});
+
+describe('control API against DNS rebinding and cross-site pages', () => {
+  const putTimeout = (headers: Record<string, string>) => call('PUT', '/__control/faults/perfil', '{"kind":"timeout"}', headers);
+
+  it.each([
+    ['text/plain', 'PUT', '/__control/faults/perfil', '{"kind":"timeout"}', { 'content-type': 'text/plain' }],
+    ['a form', 'PUT', '/__control/faults/perfil', 'kind=timeout', { 'content-type': 'application/x-www-form-urlencoded' }],
+    ['no content type', 'PUT', '/__control/faults/perfil', '{"kind":"timeout"}', {}],
+    ['a DELETE without it', 'DELETE', '/__control/faults', undefined, {}],
+  ])('refuses a write with %s: 415, nothing changed', async (_name, method, path, body, headers) => {
+    await server.setFault('categorias', { kind: 'reset' });
+    const seen = await call(method, path, body, headers);
+    expect(seen.status).toBe(415);
+    expect(json(seen.body)).toEqual({ error: expect.stringContaining('application/json') });
+    expect(await server.faults()).toEqual({ ...NO_FAULTS, categorias: { kind: 'reset' } });
+  });
+
+  it('accepts a JSON content type with a charset', async () => {
+    expect((await putTimeout({ 'content-type': 'application/json; charset=utf-8' })).status).toBe(200);
+  });
+
+  it.each([['rebind.attacker.test'], ['rebind.attacker.test:3000'], ['10.0.0.5'], ['localhost.attacker.test']])('refuses Host %j with 421, for reads too', async (host) => {
+    const read = await call('GET', '/__control/stats', undefined, { host });
+    expect(read.status).toBe(421);
+    expect((await putTimeout({ ...JSON_TYPE, host })).status).toBe(421);
+    expect(await server.faults()).toEqual(NO_FAULTS);
+  });
+
+  it.each([['localhost:1234'], ['127.0.0.1'], ['[::1]:80'], ['LOCALHOST']])('answers Host %j (a loopback name or address)', async (host) => {
+    expect((await call('GET', '/__control/faults', undefined, { host })).status).toBe(200);
+  });
+
+  it('refuses a request carrying a browser Origin with 403, even from loopback to loopback', async () => {
+    const seen = await putTimeout({ ...JSON_TYPE, origin: 'http://rebind.attacker.test' });
+    expect(seen.status).toBe(403);
+    expect(json(seen.body)).toEqual({ error: expect.stringContaining('--allow-origin') });
+    expect((await call('GET', '/__control/stats', undefined, { origin: 'null' })).status).toBe(403);
+    expect(await server.faults()).toEqual(NO_FAULTS);
+  });
+
+  it('the API itself is not guarded: any Host and Origin may load the data', async () => {
+    expect((await call('GET', '/api/perfil', undefined, { host: 'rebind.attacker.test', origin: 'http://x.test' })).status).toBe(200);
+  });
+});
+
+describe('a server started with --allow-origin and --allow-remote', () => {
+  it('answers that origin only, and requests naming the remote interface', async () => {
+    const open = await startServer({ port: 0, allowOrigins: ['http://localhost:5173/'], allowRemote: true, host: '127.0.0.2' });
+    try {
+      const put = (headers: Record<string, string>) => observe(`${open.url}/__control/faults/perfil`, { method: 'PUT', body: '{"kind":"timeout"}', headers: { ...JSON_TYPE, ...headers } });
+      expect((await put({ origin: 'http://localhost:5173' })).status).toBe(200);
+      expect((await put({ origin: 'http://localhost:5174' })).status).toBe(403);
+      expect((await put({ origin: 'https://localhost:5173' })).status).toBe(403);
+      expect((await put({ host: '127.0.0.2:9' })).status).toBe(200);
+      expect((await put({ host: 'rebind.attacker.test' })).status).toBe(421);
+    } finally {
+      await open.close();
+    }
   });
 });
 

@@ -18,6 +18,8 @@ export interface Observed {
 export interface ObserveOptions {
   readonly method?: string;
   readonly body?: string | Buffer;
+  /** Request headers besides those node:http sets (it sets `Host` from the URL unless given here). */
+  readonly headers?: Record<string, string>;
   /** How long to wait for a complete answer before giving up (the request is destroyed). */
   readonly windowMs?: number;
   /** When to look at the partial body, counted from the headers. */
@@ -25,7 +27,7 @@ export interface ObserveOptions {
 }
 
 /** Sends one request on a fresh connection and reports what arrived, never rejecting. */
-export const observe = (url: string, { method = 'GET', body, windowMs = 5000, checkpointMs }: ObserveOptions = {}): Promise<Observed> =>
+export const observe = (url: string, { method = 'GET', body, headers = {}, windowMs = 5000, checkpointMs }: ObserveOptions = {}): Promise<Observed> =>
   new Promise((resolve) => {
     let seen: Omit<Observed, 'pending'> = {};
     const chunks: Buffer[] = [];
@@ -37,7 +39,7 @@ export const observe = (url: string, { method = 'GET', body, windowMs = 5000, ch
     };
     const window = setTimeout(() => done({ ...seen, pending: true }), windowMs);
     let checkpoint: NodeJS.Timeout | undefined;
-    const req = request(url, { method, agent: false }, (res) => {
+    const req = request(url, { method, agent: false, headers }, (res) => {
       seen = { status: res.statusCode, contentType: res.headers['content-type'] };
       if (checkpointMs !== undefined) checkpoint = setTimeout(() => (seen = { ...seen, partialBody: Buffer.concat(chunks).toString('utf8') }), checkpointMs);
       res.on('data', (chunk: Buffer) => chunks.push(chunk));

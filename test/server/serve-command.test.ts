@@ -45,6 +45,16 @@ describe('async-arena serve', () => {
     expect(seen.map((s) => s.status)).toEqual([200, 503]);
   });
 
+  it('lets pages of an --allow-origin origin use the control API, and no other origin', async () => {
+    const seen: Awaited<ReturnType<typeof observe>>[] = [];
+    const result = await runCli(['serve', '--port', '0', '--allow-origin', 'http://localhost:5173'], async (url) => {
+      const get = (origin: string) => observe(`${url}/__control/faults`, { headers: { origin } });
+      seen.push(await get('http://localhost:5173'), await get('http://evil.test'));
+    });
+    expect(result.code).toBe(0);
+    expect(seen.map((s) => s.status)).toEqual([200, 403]);
+  });
+
   it('exits 2 with one line when the port is in use', async () => {
     const taken = await startServer({ port: 0 });
     const port = new URL(taken.url).port;
@@ -57,6 +67,8 @@ describe('async-arena serve', () => {
     [['serve', '--port', 'abc'], '--port'],
     [['serve', '--fault', 'perfil=explode'], 'unknown kind "explode"'],
     [['serve', '--host', '0.0.0.0', '--port', '0'], '--allow-remote'],
+    [['serve', '--allow-origin', 'localhost:5173'], 'expected an http(s) origin'],
+    [['serve', '--allow-origin', 'http://localhost:5173/app'], 'without a path'],
   ])('exits 2 with a one-line message for %j', async (args, message) => {
     const result = await runCli(args);
     expect(result.code).toBe(2);

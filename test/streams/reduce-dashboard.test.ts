@@ -15,6 +15,12 @@ const events = (list: ArenaEvent[]): DashboardAction[] => list.map((event) => ({
 const round = (list: ArenaEvent[], at = 0, endAt = at + 1000): DashboardAction[] => [{ type: 'round-started', at, variant: 'correct' }, ...events(list), { type: 'round-ended', at: endAt }];
 
 describe('reduceDashboard', () => {
+  it('says when the target is down, when the next round comes, and when it is back', () => {
+    const down = run(initial, [{ type: 'target-down', why: 'connection refused', retryInMs: 2000 }]);
+    expect(down).toMatchObject({ targetDown: true, message: 'target down: connection refused; next round in 2.0 s' });
+    expect(run(down, [{ type: 'target-back' }])).toMatchObject({ targetDown: false, message: 'target is back: it answers again' });
+  });
+
   it('numbers rounds and tracks whether one is running', () => {
     const started = run(initial, [{ type: 'round-started', at: 500, variant: 'correct' }]);
     expect(started).toMatchObject({ round: 1, running: true, roundStartedAt: 500 });

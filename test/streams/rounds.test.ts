@@ -1,10 +1,10 @@
-import { of, type Observable } from 'rxjs';
+import { concat, of, type Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import type { ArenaEvent } from '../../src/domain/events.js';
 import { loadRequest } from '../../src/domain/load-request.js';
 import type { DashboardAction } from '../../src/streams/dashboard-actions.js';
-import { runRound, scheduleRounds } from '../../src/streams/rounds.js';
+import { downBackoffMs, runRound, scheduleRounds } from '../../src/streams/rounds.js';
 import { eventsOf } from './fixtures.js';
 
 const newScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
@@ -95,5 +95,66 @@ describe('scheduleRounds', () => {
       const round = (index: number): Observable<DashboardAction> => cold('-x|', { x: marker(index) });
       expectObservable(scheduleRounds({ runs: cold(''), auto, intervalMs: 3, round, scheduler }), '^ 25ms !').toBe('-a-------b----c', values);
     });
+  });
+});
+
+describe('scheduleRounds when the target is down', () => {
+  const refused = (index: number): ArenaEvent => ({ ...cb.failure(index, 'perfil', 1, 'refused'), message: 'connection refused' });
+  const answered = (index: number): ArenaEvent => cb.success(index, 'perfil', 1);
+  const eventAction = (event: ArenaEvent): DashboardAction => ({ type: 'arena-event', event });
+
+  /** What the schedule emits until `untilMs`, each as [virtual time, what]: a round's event is `round N`. */
+  const timeline = (intervalMs: number, events: (index: number) => readonly ArenaEvent[], untilMs: number): [number, string][] => {
+    const scheduler = newScheduler();
+    const seen: [number, string][] = [];
+    scheduler.run(({ cold }) => {
+      const round = (index: number): Observable<DashboardAction> => concat(of(...events(index).map(eventAction)), cold<DashboardAction>('-|'));
+      const subscription = scheduleRounds({ runs: cold(''), auto: of(true), intervalMs, round, scheduler }).subscribe((action) => {
+        const what = action.type === 'arena-event' && action.event.type !== 'done' ? `round ${action.event.requestId}` : action.type === 'target-down' ? `down: ${action.why}, next in ${action.retryInMs}` : action.type;
+        seen.push([scheduler.now(), what]);
+      });
+      scheduler.schedule(() => subscription.unsubscribe(), untilMs);
+    });
+    return seen;
+  };
+
+  it('backs off after each round where nothing answered (no spin at interval 0), says so, and says when it is back', () => {
+    // Rounds 0–2 are refused, then the target answers: gaps of 0.5 s, 1 s, 2 s, then the interval (0) again.
+    expect(timeline(0, (index) => [index < 3 ? refused(index) : answered(index)], 3505).slice(0, 9)).toEqual([
+      [0, 'round 0'],
+      [1, 'down: connection refused, next in 500'],
+      [501, 'round 1'],
+      [502, 'down: connection refused, next in 1000'],
+      [1502, 'round 2'],
+      [1503, 'down: connection refused, next in 2000'],
+      [3503, 'round 3'],
+      [3504, 'target-back'],
+      [3504, 'round 4'],
+    ]);
+  });
+
+  it('keeps the interval when it is longer than the backoff', () => {
+    expect(timeline(800, (index) => [refused(index)], 2000)).toEqual([
+      [0, 'round 0'],
+      [1, 'down: connection refused, next in 800'],
+      [801, 'round 1'],
+      [802, 'down: connection refused, next in 1000'],
+      [1802, 'round 2'],
+      [1803, 'down: connection refused, next in 2000'],
+    ]);
+  });
+
+  it('never calls a round down when anything answered, or when nothing failed', () => {
+    expect(timeline(5, (index) => [refused(index), answered(index)], 8)).toEqual([
+      [0, 'round 0'],
+      [0, 'round 0'],
+      [6, 'round 1'],
+      [6, 'round 1'],
+    ]);
+    expect(timeline(5, () => [], 8)).toEqual([]);
+  });
+
+  it('waits 0.5 s, doubling, at most 10 s', () => {
+    expect([1, 2, 5, 6, 50].map(downBackoffMs)).toEqual([500, 1000, 8000, 10_000, 10_000]);
   });
 });

@@ -59,6 +59,12 @@ describe('classifyTransportError', () => {
     expect(classifyTransportError(Object.assign(new Error(''), { cause: aggregate }), context).reason).toBe('refused');
   });
 
+  it('an answer the HTTP parser rejects (HPE_ codes) is protocol, not network or reset', () => {
+    const parse = Object.assign(new Error('Parse Error: Invalid header value char'), { code: 'HPE_INVALID_HEADER_TOKEN' });
+    expect(classifyTransportError(AxiosError.from(parse), context)).toMatchObject({ reason: 'protocol', message: 'not a valid HTTP answer (HPE_INVALID_HEADER_TOKEN)' });
+    expect(classifyTransportError(Object.assign(new Error('socket hang up'), { cause: parse }), context).reason).toBe('protocol');
+  });
+
   it("a body over maxContentLength, undici's maxResponseSize or zlib's maxOutputLength is too-large", () => {
     const error = new AxiosError('maxContentLength size of 100 exceeded', AxiosError.ERR_BAD_RESPONSE);
     expect(classifyTransportError(error, context).reason).toBe('too-large');

@@ -19,6 +19,13 @@ const caseOn = [
 ] as const;
 
 describe('Dashboard', () => {
+  it('says on screen that the target is down, and when it is back', () => {
+    const refused = (model: Parameters<typeof allOk>[0]) => [{ type: 'failure', model, requestId: 0, endpoint: 'productos', attempt: 1, at: 1, latencyMs: 1, reason: 'refused', message: 'connection refused' } as const];
+    const down = stateAfterRound(refused, { endAt: 1, extra: [{ type: 'target-down', why: 'connection refused', retryInMs: 4000 }] });
+    expect(frameOf(down)).toContain('target down: connection refused; next round in 4.0 s');
+    expect(frameOf(stateAfterRound(allOk, { endAt: 60, extra: [{ type: 'target-back' }] }))).toContain('target is back: it answers again');
+  });
+
   it('shows a round where every endpoint answered, all four models side by side in 80×24', () => {
     const frame = frameOf(stateAfterRound((model) => allOk(model), { endAt: 60 }));
     expect(frame).toMatchInlineSnapshot(`

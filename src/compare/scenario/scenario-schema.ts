@@ -1,17 +1,20 @@
 import { z } from 'zod';
 import { ENDPOINTS } from '../../domain/endpoints.js';
+import { boundsMessage, LIMITS, type Bounds } from '../../domain/limits.js';
 import { faultSpecSchema } from '../../domain/fault-spec.js';
 import { MODEL_IDS } from '../../domain/models.js';
 import { TRANSPORT_KINDS } from '../../domain/transport.js';
 
-/** A whole number in [min, max] whose every failure reads the same, e.g. `expected a whole number >= 0`. */
-const wholeNumber = (min: number, max?: number) => {
-  const error = max === undefined ? `expected a whole number >= ${min}` : `expected a whole number from ${min} to ${max}`;
-  const base = z.number({ error }).int({ error }).min(min, { error });
-  return max === undefined ? base : base.max(max, { error });
+/** A whole number within one of the shared {@link LIMITS}, failing with the same words as the matching flag. */
+const wholeNumber = (bounds: Bounds) => {
+  const error = boundsMessage(bounds);
+  return z.number({ error }).int({ error }).min(bounds.min, { error }).max(bounds.max, { error });
 };
 
-const milliseconds = wholeNumber(0, 600_000);
+/** Text of at most `bounds.max` characters. */
+const text = (bounds: Bounds) => z.string().min(bounds.min, { error: `expected at least ${bounds.min} characters` }).max(bounds.max, { error: `expected at most ${bounds.max} characters` });
+
+const milliseconds = wholeNumber(LIMITS.durationMs);
 const endpoint = z.enum(ENDPOINTS);
 
 /** Faults per endpoint; endpoints left out have none. */
@@ -25,9 +28,9 @@ export type VariantChoice = z.infer<typeof variantChoiceSchema>;
 
 /** The client options every model receives (see LoadRequest); each is optional in a file. */
 const clientSchema = z.strictObject({
-  deadlineMs: wholeNumber(1, 600_000).optional(),
-  retries: wholeNumber(0).optional(),
-  maxInFlight: wholeNumber(1, 100_000).optional(),
+  deadlineMs: wholeNumber(LIMITS.deadlineMs).optional(),
+  retries: wholeNumber(LIMITS.retries).optional(),
+  maxInFlight: wholeNumber(LIMITS.maxInFlight).optional(),
   backoff: z.strictObject({ baseMs: milliseconds.optional(), maxMs: milliseconds.optional() }).optional(),
 });
 
@@ -35,26 +38,31 @@ const clientSchema = z.strictObject({
 const latencySchema = z.strictObject({ ms: milliseconds, jitterMs: milliseconds.optional() });
 
 /** From measured run `atRun` (0-based, counted per concurrency level) on, these endpoints get these faults. */
-const faultChangeSchema = z.strictObject({ atRun: wholeNumber(0), faults: faultsSchema });
+const faultChangeSchema = z.strictObject({ atRun: wholeNumber({ min: 0, max: LIMITS.runs.max }), faults: faultsSchema });
 
 /**
- * A scenario file (YAML or JSON). Strict: an unknown field is an error. Everything but `name`
+ * A scenario file (YAML or JSON). Strict: an unknown field is an error. Every number and text is
+ * bounded by the same {@link LIMITS} entry as the matching command-line flag. Everything but `name`
  * is optional and falls back to the defaults of {@link ../plan.ts}.
  */
 export const scenarioSchema = z.strictObject({
-  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected lowercase letters, digits and dashes' }),
-  description: z.string().optional(),
-  runs: wholeNumber(1, 10_000).optional(),
-  warmup: wholeNumber(0, 1_000).optional(),
+  name: text(LIMITS.nameLength).regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected lowercase letters, digits and dashes' }),
+  description: text(LIMITS.descriptionLength).optional(),
+  runs: wholeNumber(LIMITS.runs).optional(),
+  warmup: wholeNumber(LIMITS.warmup).optional(),
   models: z.array(z.enum(MODEL_IDS)).min(1, { error: 'expected at least one model' }).optional(),
   variant: variantChoiceSchema.optional(),
-  concurrency: z.array(wholeNumber(1, 100_000)).min(1, { error: 'expected at least one level' }).optional(),
-  seed: wholeNumber(0, 2 ** 31 - 1).optional(),
+  concurrency: z
+    .array(wholeNumber(LIMITS.concurrency))
+    .min(LIMITS.levels.min, { error: 'expected at least one level' })
+    .max(LIMITS.levels.max, { error: `expected at most ${LIMITS.levels.max} levels` })
+    .optional(),
+  seed: wholeNumber(LIMITS.seed).optional(),
   client: clientSchema.optional(),
   transport: z.enum(TRANSPORT_KINDS).optional(),
   latency: z.partialRecord(endpoint, latencySchema).optional(),
   faults: faultsSchema.optional(),
-  schedule: z.array(faultChangeSchema).optional(),
+  schedule: z.array(faultChangeSchema).max(LIMITS.scheduleChanges.max, { error: `expected at most ${LIMITS.scheduleChanges.max} changes` }).optional(),
 });
 
 /** A validated scenario, as written (defaults not yet applied). */
