@@ -68,7 +68,7 @@ describe('runComparison against the real server', () => {
     const records = await runComparison(plan, { server, load, onProgress: (p) => progress.push(p) });
     expect(records).toHaveLength(4);
     for (const record of records) {
-      expect(record.endpoints.categorias.ok, `run ${record.run}`).toBe(record.run === 0 ? 0 : 1);
+      expect(record.endpoints.categorias.ok, `repetition ${record.repetition}`).toBe(record.repetition === 0 ? 0 : 1);
       expect(record.cpuMs).toBeGreaterThan(0);
       expect(record.peakRssBytes).toBeGreaterThan(0);
     }

@@ -1,10 +1,10 @@
 import type { ServerControl } from '../../domain/server-control.js';
 import { instrumentedLoad } from '../../models/instrumented-load.js';
-import { connectServer, startServerProcess } from '../../server/index.js';
+import { connectServer, probeLoadPlans, startServerProcess } from '../../server/index.js';
 import { createHttpTransport } from '../../transport/http-transport.js';
-import type { ComparePlan } from '../plan.js';
+import { maxInFlightOf, type ComparePlan } from '../plan.js';
 import type { RunRecord } from '../run-record.js';
-import { runComparison, type ComparisonProgress } from './run-comparison.js';
+import { runComparison, type ComparisonProgress, type Pairing } from './run-comparison.js';
 
 /** Where and how {@link measurePlan} measures. */
 export interface MeasureOptions {
@@ -21,10 +21,13 @@ export interface MeasureOptions {
  */
 export const measurePlan = async (plan: ComparePlan, { target, onProgress }: MeasureOptions = {}): Promise<RunRecord[]> => {
   const server: ServerControl = target === undefined ? await startServerProcess({ host: '127.0.0.1', port: 0, seed: plan.seed, latency: plan.latency }) : connectServer(target);
-  const transport = createHttpTransport({ baseUrl: server.url, maxSockets: plan.client.maxInFlight });
+  // The pool holds every request a level keeps in flight, so none waits for a socket.
+  const transport = createHttpTransport({ baseUrl: server.url, maxSockets: maxInFlightOf(plan) });
   let measured = false;
   try {
-    const records = await runComparison(plan, { server, load: (model, request) => instrumentedLoad(model, transport, request), onProgress });
+    // A target that cannot begin seeded loads leaves `serverPlan` null: runs pair by repetition order only.
+    const pairing: Pairing = target === undefined || (await probeLoadPlans(target)) ? 'server-plan' : 'repetition-order';
+    const records = await runComparison(plan, { server, load: (model, request) => instrumentedLoad(model, transport, request), onProgress, pairing });
     measured = true;
     return records;
   } finally {

@@ -48,6 +48,8 @@ export const scenarioSchema = z.strictObject({
   models: z.array(z.enum(MODEL_IDS)).min(1, { error: 'expected at least one model' }).optional(),
   variant: variantChoiceSchema.optional(),
   concurrency: z.array(wholeNumber(1, 100_000)).min(1, { error: 'expected at least one level' }).optional(),
+  /** The in-flight sweep: levels of at most N requests in flight, each load sending 2 × N requests (replaces `concurrency`). */
+  inFlight: z.array(wholeNumber(1, 50_000)).min(1, { error: 'expected at least one level' }).optional(),
   seed: wholeNumber(0, 2 ** 31 - 1).optional(),
   client: clientSchema.optional(),
   latency: z.partialRecord(endpoint, latencySchema).optional(),
