@@ -60,6 +60,7 @@ export const createApiHandler = ({ loadPlan, latency, book, counters, bodies }: 
 
   return (endpoint, req, res) => {
     counters.receive(endpoint);
+    res.once('close', loadPlan.open());
     const plan = loadPlan.plan(endpoint, ({ seed, index }) => planResponse(book.get(endpoint), latency[endpoint], requestRandom({ seed, endpoint, index })));
     if (plan.kind !== 'none') {
       book.hit(endpoint);

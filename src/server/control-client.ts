@@ -55,10 +55,11 @@ export const connectServer = (url: string): ServerControl => {
     stats: async () => (await call('GET', '/stats')) as ServerStats,
     beginLoad: async (seed: number) => void (await call('PUT', '/load', { seed })),
     loadPlan: async () => {
-      const body = await call('GET', '/load');
-      const digest = typeof body === 'object' && body !== null ? (body as { digest?: unknown }).digest : undefined;
-      if (typeof digest !== 'string') throw new ControlApiError(`GET ${CONTROL_PREFIX}/load answered something that is not a load plan`);
-      return digest;
+      const body = (await call('GET', '/load')) as { digest?: unknown; pending?: unknown } | null;
+      const digest = body?.digest;
+      const pending = body?.pending;
+      if (typeof digest !== 'string' || typeof pending !== 'number') throw new ControlApiError(`GET ${CONTROL_PREFIX}/load answered something that is not a load plan`);
+      return { digest, pending };
     },
     close: async () => undefined,
   };

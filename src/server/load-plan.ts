@@ -12,6 +12,8 @@ export interface LoadPlanSummary {
    * that planned the same fates for the same requests, whatever order they arrived in.
    */
   readonly digest: string;
+  /** Requests received (in this load or before) whose response has not yet finished or closed. */
+  readonly pending: number;
 }
 
 /** The key a request's random numbers are drawn from. */
@@ -46,6 +48,7 @@ export class LoadPlan {
   #seed: number;
   #counts = Object.fromEntries(ENDPOINTS.map((e) => [e, 0])) as Record<Endpoint, number>;
   #digest = 0;
+  #pending = 0;
 
   constructor(seed: number) {
     this.#seed = seed;
@@ -66,8 +69,19 @@ export class LoadPlan {
     return plan;
   }
 
-  /** The current load's seed, request counts and digest. */
+  /** Counts a request as open until `done` is called (its response finished or its connection closed). */
+  open(): () => void {
+    this.#pending += 1;
+    let closed = false;
+    return () => {
+      if (closed) return;
+      closed = true;
+      this.#pending -= 1;
+    };
+  }
+
+  /** The current load's seed, request counts, digest and open requests. */
   summary(): LoadPlanSummary {
-    return { seed: this.#seed, requests: { ...this.#counts }, digest: this.#digest.toString(16).padStart(8, '0') };
+    return { seed: this.#seed, requests: { ...this.#counts }, digest: this.#digest.toString(16).padStart(8, '0'), pending: this.#pending };
   }
 }

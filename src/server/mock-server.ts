@@ -79,7 +79,10 @@ export const startServer = async (options: Partial<ServerOptions> = {}): Promise
     faults: async () => book.all,
     stats: async () => counters.snapshot(),
     beginLoad: async (loadSeed) => loadPlan.begin(loadSeed),
-    loadPlan: async () => loadPlan.summary().digest,
+    loadPlan: async () => {
+      const { digest, pending } = loadPlan.summary();
+      return { digest, pending };
+    },
     close: () => (closing ??= closeServer(server, sockets)),
   };
 };

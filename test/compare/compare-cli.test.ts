@@ -63,7 +63,7 @@ describe('async-arena compare with a bad scenario', () => {
 });
 
 describe('async-arena compare end to end', () => {
-  it('writes a JSON report that validates against the schema, and no progress off a terminal', async () => {
+  it('writes a JSON report that validates against the schema, and no progress off a terminal', { timeout: 60_000 }, async () => {
     const file = await scenarioFile(
       'tiny.json',
       JSON.stringify({ name: 'tiny', runs: 2, warmup: 1, models: ['futures', 'reactive'], variant: 'both', client: { deadlineMs: 80 }, latency: { productos: { ms: 5 }, categorias: { ms: 5 }, perfil: { ms: 5 } }, faults: { categorias: { kind: 'timeout' } } }),

@@ -43,6 +43,28 @@ const applyFaults = (server: ServerControl, faults: FaultMap): Promise<unknown> 
 const serverDelta = (before: ServerStats, after: ServerStats): Record<Endpoint, ServerDelta> =>
   Object.fromEntries(ENDPOINTS.map((e) => [e, { received: after[e].received - before[e].received, ok: after[e].ok - before[e].ok }])) as Record<Endpoint, ServerDelta>;
 
+/** How long stragglers may take: every attempt of a request at its deadline, plus a margin. */
+const settleLimitMs = (plan: ComparePlan): number => plan.client.deadlineMs * (plan.client.retries + 1) + 2_000;
+const SETTLE_POLL_MS = 5;
+
+/**
+ * Waits until the server holds no request open and has seen none arrive for one poll (a naive
+ * variant's abandoned requests are still in the air after its load ends), or `limitMs` passes, then
+ * returns the load's plan digest. So a load's stragglers seldom take indices in the next load's
+ * stream or count in its server stats (a request aborted while still in the client's buffers can
+ * in principle still arrive later: only naive variants abandon requests).
+ */
+const settle = async (server: ServerControl, limitMs: number): Promise<string> => {
+  const until = performance.now() + limitMs;
+  let last = '';
+  for (;;) {
+    const { digest, pending } = await server.loadPlan();
+    if ((pending === 0 && digest === last) || performance.now() > until) return digest;
+    last = pending === 0 ? digest : '';
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+  }
+};
+
 const firstFailureAt = (events: readonly ArenaEvent[]): number | undefined => {
   const first = events.find((e) => e.type === 'failure');
   return first?.type === 'failure' ? first.at : undefined;
@@ -90,8 +112,8 @@ export const runComparison = async (plan: ComparePlan, deps: ComparisonDeps): Pr
     if (seeded) await deps.server.beginLoad(serverSeedFor(plan, load));
     const before = await deps.server.stats();
     const measured = await measureLoad(deps.load(load.model, loadRequestFor(plan, load)));
+    const serverPlan = seeded ? await settle(deps.server, settleLimitMs(plan)) : null;
     const after = await deps.server.stats();
-    const serverPlan = seeded ? await deps.server.loadPlan() : null;
     if (load.phase === 'measured') records.push(toRecord(plan, load, measured, serverDelta(before, after), serverPlan));
   }
   deps.onProgress?.({ done: schedule.length, total: schedule.length, elapsedMs: performance.now() - started });
