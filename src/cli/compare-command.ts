@@ -9,7 +9,7 @@ import { loadScenario } from '../compare/scenario/load-scenario.js';
 import type { VariantChoice } from '../compare/scenario/scenario-schema.js';
 import { ControlApiError } from '../server/control-client.js';
 import { isServerStartError, probeControlApi } from '../server/index.js';
-import { concurrencyList, modelList } from './compare-options.js';
+import { concurrencyList, inFlightList, marginPercent, modelList } from './compare-options.js';
 import { progressWriter } from './compare-progress.js';
 import { httpUrl, integerIn } from './options.js';
 import { UsageError } from './usage-error.js';
@@ -21,6 +21,8 @@ interface CompareFlags {
   models?: ModelId[];
   variant?: VariantChoice;
   concurrency?: number[];
+  inFlight?: number[];
+  margin?: number;
   seed?: number;
   target?: string;
   format: ReportFormat;
@@ -73,6 +75,8 @@ export const compareCommand = (): Command =>
     .option('--models <list>', 'models to run, comma-separated, e.g. callbacks,reactive', modelList)
     .addOption(new Option('--variant <variant>', 'correct, naive or both').choices(['correct', 'naive', 'both']))
     .option('--concurrency <list>', 'requests per load, comma-separated levels, e.g. 3,30,300,3000', concurrencyList)
+    .option('--in-flight <list>', 'sweep requests in flight, comma-separated, e.g. 10,100,1000,5000 (each load sends 2 × that many requests; replaces --concurrency)', inFlightList)
+    .option('--margin <pct>', 'equivalence margin of the paired comparisons, percent (default 5): ratios within ±margin count as no practical difference', marginPercent)
     .option('--seed <n>', 'seed of the run order, the server and the statistics', integerIn(0, 2_147_483_647))
     .option('--target <url>', 'measure against a running `async-arena serve` instead of starting one', httpUrl)
     .addOption(new Option('--format <format>', 'report format').choices(REPORT_FORMATS).default('table'))
@@ -80,6 +84,7 @@ export const compareCommand = (): Command =>
     .action(async (flags: CompareFlags) => {
       const scenario = await loadScenario(flags.scenario);
       if (!scenario.ok) throw new UsageError(scenario.error);
+      if (flags.inFlight !== undefined && flags.concurrency !== undefined) throw new UsageError('give --concurrency or --in-flight, not both');
       const plan = buildPlan(scenario.value, flags);
       if (flags.target !== undefined) await checkTarget(plan, flags.target);
       const records = await measure(plan, flags.target);

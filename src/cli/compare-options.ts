@@ -17,3 +17,19 @@ export const concurrencyList = (value: string): number[] => {
   }
   return [...new Set(parts.map(Number))];
 };
+
+/** A commander parser for `--in-flight 10,100,1000`: whole numbers from 1 to 50 000. */
+export const inFlightList = (value: string): number[] => {
+  const parts = value.split(',').map((part) => part.trim());
+  if (parts.some((part) => !/^\d+$/.test(part) || Number(part) < 1 || Number(part) > 50_000)) {
+    throw new InvalidArgumentError('expected a comma-separated list of whole numbers from 1 to 50000, e.g. 10,100,1000,5000');
+  }
+  return [...new Set(parts.map(Number))];
+};
+
+/** A commander parser for `--margin 5` (percent, more than 0 and at most 50); returns the fraction (0.05). */
+export const marginPercent = (value: string): number => {
+  const pct = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(pct > 0 && pct <= 50)) throw new InvalidArgumentError('expected a percentage above 0 and at most 50, e.g. 5');
+  return pct / 100;
+};

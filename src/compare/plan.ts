@@ -37,6 +37,8 @@ export interface ComparePlan {
    */
   readonly inFlight: readonly number[];
   readonly seed: number;
+  /** Equivalence margin of the paired comparisons: ratios within 1 ± margin count as no practical difference. */
+  readonly margin: number;
   readonly client: ClientOptions;
   readonly latency: Readonly<Partial<Record<Endpoint, LatencySpec>>>;
   readonly faults: FaultMap;
@@ -52,13 +54,15 @@ export interface PlanOverrides {
   readonly concurrency?: readonly number[];
   readonly inFlight?: readonly number[];
   readonly seed?: number;
+  /** Equivalence margin as a fraction (0.05 = ±5 %). */
+  readonly margin?: number;
 }
 
 /** An in-flight level sends this many times its in-flight limit, so every slot is refilled and the pool stays full. */
 export const IN_FLIGHT_FILL = 2;
 
 /** Defaults for what a scenario leaves out. */
-export const PLAN_DEFAULTS = { runs: 10, warmup: 2, variant: 'both', concurrency: [3], seed: 1 } as const;
+export const PLAN_DEFAULTS = { runs: 10, warmup: 2, variant: 'both', concurrency: [3], seed: 1, margin: 0.05 } as const;
 
 const variantsOf = (choice: VariantChoice): readonly Variant[] => (choice === 'both' ? ['correct', 'naive'] : [choice]);
 
@@ -77,6 +81,7 @@ export const buildPlan = (scenario: Scenario, overrides: PlanOverrides = {}): Co
     concurrency: inFlight.length > 0 ? inFlight.map((n) => IN_FLIGHT_FILL * n) : [...new Set(overrides.concurrency ?? scenario.concurrency ?? PLAN_DEFAULTS.concurrency)],
     inFlight,
     seed: overrides.seed ?? scenario.seed ?? PLAN_DEFAULTS.seed,
+    margin: overrides.margin ?? PLAN_DEFAULTS.margin,
     client: {
       deadlineMs: client.deadlineMs ?? DEFAULT_LOAD_REQUEST.deadlineMs,
       retries: client.retries ?? DEFAULT_LOAD_REQUEST.retries,
