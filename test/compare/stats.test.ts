@@ -68,8 +68,10 @@ describe('Wilcoxon signed-rank p-value (@stdlib)', () => {
     expect(signedRankPValue(y)).toBeCloseTo(0.11947546308406232, 8);
   });
 
-  it('is 1 when every difference is 0', () => {
+  it('is 1 with fewer than two non-zero differences', () => {
     expect(signedRankPValue([0, 0, 0])).toBe(1);
+    expect(signedRankPValue([0.4])).toBe(1);
+    expect(signedRankPValue([0, 0.4, 0])).toBe(1);
   });
 });
 
