@@ -55,6 +55,13 @@ describe('async-arena compare with a bad scenario', () => {
     expect(unknown.stderr).toBe(`async-arena: unknown scenario "nope" (built-ins: ${BUILTIN_SCENARIOS.map((s) => s.name).join(', ')}; or give a .yaml, .yml or .json file)\n`);
   });
 
+  it('rejects --concurrency with --in-flight, and a bad margin, with exit 2', async () => {
+    expect(await cli('compare', '--concurrency', '3', '--in-flight', '10')).toEqual({ code: 2, stdout: '', stderr: 'async-arena: give --concurrency or --in-flight, not both\n' });
+    const margin = await cli('compare', '--margin', '0');
+    expect(margin.code).toBe(2);
+    expect(margin.stderr).toContain('--margin');
+  });
+
   it('rejects a bad flag with exit 2', async () => {
     const result = await cli('compare', '--models', 'callbacks,threads');
     expect(result.code).toBe(2);
