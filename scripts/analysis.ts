@@ -6,15 +6,20 @@
  * `--check` only verifies that the document's markers are well-formed and match the generator.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { setFlagsFromString } from 'node:v8';
+import { CLI_HEAP_FLAG } from '../bench/cli-heap-flag.js';
 import { cpus } from 'node:os';
 import { analysisPlans, EXCERPT_FILES, MODEL_FILES } from '../src/analysis/analysis-plans.js';
 import { analysisSections } from '../src/analysis/analysis-sections.js';
-import { countCodeLines, extractRegion } from '../src/analysis/code-metrics.js';
+import { countCodeLines, extractRegion, withoutNaive } from '../src/analysis/code-metrics.js';
 import { checkGeneratedSections, replaceGeneratedSections } from '../src/analysis/generated-sections.js';
 import type { ComparePlan } from '../src/compare/plan.js';
 import { buildReport } from '../src/compare/report/build-report.js';
 import { measurePlan } from '../src/compare/runner/measure-plan.js';
 import { MODEL_IDS, type ModelId } from '../src/domain/models.js';
+
+// The heap setting the CLI runs with (bin/async-arena.js), so memory figures agree with docs/benchmarks.md.
+setFlagsFromString(CLI_HEAP_FLAG);
 
 const DOC = 'docs/analysis.md';
 const DATA = 'docs/analysis-data.json';
@@ -23,13 +28,14 @@ const text = (file: string) => readFile(file, 'utf8');
 
 const measure = async (name: string, plan: ComparePlan) => {
   const started = performance.now();
-  process.stderr.write(`analysis: ${name} (${plan.runs} runs × ${plan.models.length} models × ${plan.variants.length} variants × ${plan.concurrency.length} levels)…`);
+  process.stderr.write(`analysis: ${name} (${plan.runs} repetitions × ${plan.models.length} models × ${plan.variants.length} variants × ${plan.concurrency.length} levels)…`);
   const report = buildReport(plan, await measurePlan(plan));
   process.stderr.write(` ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
   return report;
 };
 
-const linesOf = async (files: readonly string[]) => (await Promise.all(files.map(text))).reduce((sum, source) => sum + countCodeLines(source), 0);
+/** Code lines of files, their naive variants left out. */
+const linesOf = async (files: readonly string[]) => (await Promise.all(files.map(text))).reduce((sum, source) => sum + countCodeLines(withoutNaive(source)), 0);
 
 const codeSizes = () =>
   Promise.all(

@@ -6,6 +6,7 @@ export interface CodeSize {
   readonly model: ModelId;
   /** The load as written in the idiom. */
   readonly loadFiles: readonly string[];
+  /** Lines of the load's correct variant (naive variants left out). */
   readonly loadLines: number;
   /** Support the idiom needs in Node (an executor, a gather) that Python ships in its standard library. */
   readonly supportFiles: readonly string[];
@@ -18,7 +19,7 @@ export interface AnalysisInputs {
   readonly baseline: CompareReport;
   /** The seed's case (timeout on /categorias), both variants: claim 4 and the naive losses. */
   readonly categoriasTimeout: CompareReport;
-  /** A concurrency sweep into the thousands, correct variants: claim 3 and the 100+ row of 5. */
+  /** The in-flight sweep (10 to 300 requests at once), correct variants: claim 3 and the 100+ row of 5. */
   readonly scale: CompareReport;
   readonly codeSizes: readonly CodeSize[];
   /** Per model, the excerpt of its real source (the `lesson` region). */

@@ -1,87 +1,122 @@
 import { cell, formatCount, formatMs, type TableData } from '../compare/report/cells.js';
 import { meanTimeChart, renderMarkdownTable } from '../compare/report/format-markdown.js';
-import type { CompareReport, CompareResult } from '../compare/report/report-schema.js';
+import { formatRatio } from '../compare/report/report-tables.js';
+import type { CompareReport, CompareResult, ReportComparison } from '../compare/report/report-schema.js';
 import { ENDPOINTS } from '../domain/endpoints.js';
 import { MODEL_IDS, MODEL_TITLES, type ModelId } from '../domain/models.js';
 import type { AnalysisInputs } from './analysis-inputs.js';
-import { combineVerdicts, fasterThanAll, noDataLost, similarPerformance, type ClaimVerdict, type MeasuredModel, type Verdict } from './verdicts.js';
+import { allEquivalent, combineVerdicts, deliversAsItArrives, fasterThanOthers, joinMetrics, noDataLost, verboseAndClean, type ClaimVerdict } from './verdicts.js';
 
 const correctAt = (report: CompareReport, concurrency: number): CompareResult[] =>
   report.results.filter((r) => r.variant === 'correct' && r.concurrency === concurrency && r.runs > 0);
 
-const measured = (results: readonly CompareResult[], pick: (r: CompareResult) => CompareResult['totalMs'] | null = (r) => r.totalMs): MeasuredModel[] =>
-  results.flatMap((r) => {
-    const d = pick(r);
-    return d ? [{ model: r.model, meanMs: d.mean, ci95: d.ci95 ?? [d.mean, d.mean] }] : [];
-  });
+const comparisonsAt = (report: CompareReport, concurrency: number, metric: ReportComparison['metric']): ReportComparison[] =>
+  report.comparisons.filter((c) => c.variant === 'correct' && c.concurrency === concurrency && c.metric === metric);
 
 const verdictBlock = (v: ClaimVerdict): string => `**Verdict for Node: ${v.verdict}.** ${v.evidence}.\n\n_Rule: ${v.rule}._`;
 
 const table = (t: TableData): string => renderMarkdownTable(t).replace(/^### .*\n\n/, `**${t.title}**\n\n`);
 
-const timeTable = (title: string, results: readonly CompareResult[], pick: (r: CompareResult) => CompareResult['totalMs'] | null = (r) => r.totalMs): string =>
+const timeTable = (title: string, results: readonly CompareResult[]): string =>
   table({
     title,
-    headers: ['Model', 'Mean ms', '95% CI', 'p50', 'p95', 'Runs'],
-    align: ['left', 'right', 'right', 'right', 'right', 'right'],
+    headers: ['Model', 'Median ms', 'Mean ms', 'p95', 'CPU µs/request [95% CI]', 'First result ms', 'Repetitions'],
+    align: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
     rows: results.map((r) => {
-      const d = pick(r);
-      return [cell(MODEL_TITLES[r.model]), cell(d ? formatMs(d.mean) : '—'), cell(d?.ci95 ? `${formatMs(d.ci95[0])}–${formatMs(d.ci95[1])}` : '—'), cell(d ? formatMs(d.p50) : '—'), cell(d ? formatMs(d.p95) : '—'), cell(String(r.runs))];
+      const cpu = r.cost.cpuUsPerRequest;
+      return [
+        cell(MODEL_TITLES[r.model]),
+        cell(formatMs(r.totalMs.p50)),
+        cell(formatMs(r.totalMs.mean)),
+        cell(formatMs(r.totalMs.p95)),
+        cell(cpu ? `${cpu.median.toFixed(0)}${cpu.ci95 ? ` [${cpu.ci95[0].toFixed(0)}–${cpu.ci95[1].toFixed(0)}]` : ''}` : '—'),
+        cell(r.cost.firstResultMs === null ? '—' : formatMs(r.cost.firstResultMs)),
+        cell(String(r.runs)),
+      ];
     }),
   });
 
-const highestLevel = (report: CompareReport): number => Math.max(...report.concurrency);
-
-/** Claim 3 evidence: ms per request of each model at each concurrency level. */
-const scalingTable = (report: CompareReport): string =>
+/** The paired comparisons as a table: a vs b, ratio, interval, Holm p, outcome. */
+const comparisonTable = (title: string, comparisons: readonly ReportComparison[]): string =>
   table({
-    title: 'Time per request (mean load time ÷ requests), ms',
-    headers: ['Model', ...report.concurrency.map((c) => `${formatCount(c)} req`)],
-    align: ['left', ...report.concurrency.map(() => 'right' as const)],
-    rows: MODEL_IDS.filter((m) => report.models.includes(m)).map((model) => [
-      cell(MODEL_TITLES[model]),
-      ...report.concurrency.map((c) => {
-        const r = report.results.find((x) => x.model === model && x.variant === 'correct' && x.concurrency === c);
-        return cell(r ? formatMs(r.msPerRequest) : '—');
-      }),
+    title,
+    headers: ['Metric', 'a vs b', 'a/b (median of paired ratios)', '95% CI', 'p (Holm)', 'Outcome for a'],
+    align: ['left', 'left', 'right', 'right', 'right', 'left'],
+    rows: comparisons.map((c) => [
+      cell(c.metric === 'totalMs' ? 'total time' : 'CPU/request'),
+      cell(`${c.a} vs ${c.b}`),
+      cell(c.ratio === null ? '—' : formatRatio(c.ratio)),
+      cell(c.ci95 ? `${formatRatio(c.ci95[0])} … ${formatRatio(c.ci95[1])}` : '—'),
+      cell(c.pHolm === null ? '—' : c.pHolm < 0.001 ? '<0.001' : c.pHolm.toFixed(3)),
+      cell(c.outcome),
     ]),
   });
+
+const highestLevel = (report: CompareReport): number => Math.max(...report.concurrency);
+const lowestLevel = (report: CompareReport): number => Math.min(...report.concurrency);
+
+const levelName = (report: CompareReport, c: number): string => {
+  const inFlight = report.inFlight[report.concurrency.indexOf(c)];
+  return inFlight === undefined ? `${formatCount(c)} req` : `${formatCount(inFlight)} in flight`;
+};
+
+/** Claim 3 evidence: how time and CPU per request grow with the requests in flight, per model. */
+const growthTable = (report: CompareReport): string => {
+  const low = lowestLevel(report);
+  const high = highestLevel(report);
+  const of = (model: ModelId, c: number) => report.results.find((x) => x.model === model && x.variant === 'correct' && x.concurrency === c);
+  return table({
+    title: 'Per request, as requests in flight grow: median CPU µs · mean ms of load time (each load sends 2 × in-flight requests)',
+    headers: ['Model', ...report.concurrency.map((c) => levelName(report, c)), `CPU growth ${levelName(report, low)} → ${levelName(report, high)}`],
+    align: ['left', ...report.concurrency.map(() => 'right' as const), 'right'],
+    rows: MODEL_IDS.filter((m) => report.models.includes(m)).map((model) => {
+      const lowCpu = of(model, low)?.cost.cpuUsPerRequest?.median;
+      const highCpu = of(model, high)?.cost.cpuUsPerRequest?.median;
+      return [
+        cell(MODEL_TITLES[model]),
+        ...report.concurrency.map((c) => {
+          const r = of(model, c);
+          return cell(r ? `${r.cost.cpuUsPerRequest?.median.toFixed(0) ?? '—'} µs · ${formatMs(r.msPerRequest)} ms` : '—');
+        }),
+        cell(lowCpu && highCpu ? `×${(highCpu / lowCpu).toFixed(2)}` : '—'),
+      ];
+    }),
+  });
+};
 
 const lossTable = (report: CompareReport, variant: 'correct' | 'naive'): string =>
   table({
     title: `${variant === 'correct' ? 'Correct' : 'Naive'} variants with /categorias timing out (${report.runs} runs each)`,
-    headers: ['Model', 'Runs with data preserved', ...ENDPOINTS.map((e) => `/${e} ok/failed/lost`)],
-    align: ['left', 'right', ...ENDPOINTS.map(() => 'right' as const)],
+    headers: ['Model', 'Runs with data preserved', ...ENDPOINTS.map((e) => `/${e} ok/failed/lost`), 'First failure heard, ms'],
+    align: ['left', 'right', ...ENDPOINTS.map(() => 'right' as const), 'right'],
     rows: report.results
       .filter((r) => r.variant === variant)
-      .map((r) => [cell(MODEL_TITLES[r.model]), cell(`${r.preservedRuns}/${r.runs}`), ...ENDPOINTS.map((e) => cell(`${r.endpoints[e].ok}/${r.endpoints[e].failed}/${r.endpoints[e].lost}`))]),
+      .map((r) => [
+        cell(MODEL_TITLES[r.model]),
+        cell(`${r.preservedRuns}/${r.runs}`),
+        ...ENDPOINTS.map((e) => cell(`${r.endpoints[e].ok}/${r.endpoints[e].failed}/${r.endpoints[e].lost}`)),
+        cell(r.cost.firstFailureMs === null ? '—' : formatMs(r.cost.firstFailureMs)),
+      ]),
   });
 
 const preservation = (report: CompareReport, variant: 'correct' | 'naive') =>
   report.results.filter((r) => r.variant === variant).map((r) => ({ model: r.model, runs: r.runs, preservedRuns: r.preservedRuns }));
 
-/** Claim 5's use-case rows, each with its own verdict. */
+/** Claim 5's use-case rows, each judged by what it says. */
 const useCaseRows = (inputs: AnalysisInputs, claim1: ClaimVerdict, claim3: ClaimVerdict) => {
-  const firstResult = fasterThanAll('callbacks', measured(correctAt(inputs.baseline, 3), (r) => r.firstResultMs));
-  const sizes = [...inputs.codeSizes].sort((a, b) => b.loadLines - a.loadLines);
-  const verbose = sizes[0];
-  const lean = sizes.at(-1);
-  const simplicity: Verdict = verbose?.model === 'callbacks' && lean?.model === 'async-await' ? 'holds' : verbose?.model === 'callbacks' || lean?.model === 'async-await' ? 'partly holds' : 'does not hold';
+  const arrivals = correctAt(inputs.baseline, 3).map((r) => ({ model: r.model, firstResultMs: r.cost.firstResultMs, totalMs: r.totalMs.p50 }));
+  const firstResult = deliversAsItArrives('callbacks', arrivals);
+  const simplicity = verboseAndClean(inputs.codeSizes.map((s) => ({ model: s.model, lines: s.loadLines + s.supportLines })), 'callbacks', 'async-await');
   return [
-    { useCase: '3–10 requests', seed: 'all models are fine', verdict: claim1.verdict, evidence: claim1.evidence },
-    { useCase: '100+ requests', seed: 'threads are costly; async/await is ideal', verdict: claim3.verdict, evidence: `no model uses threads in Node; ${claim3.evidence}` },
-    { useCase: 'UI showing data as it arrives', seed: 'callbacks are ideal', verdict: firstResult.verdict, evidence: `time to first result: ${firstResult.evidence}` },
-    {
-      useCase: 'Code simplicity',
-      seed: 'callbacks verbose, async/await clean',
-      verdict: simplicity,
-      evidence: `lines of code of the load: ${sizes.map((s) => `${s.model} ${s.loadLines}`).join(', ')}`,
-    },
+    { useCase: '3–10 requests', seed: 'all models are fine', verdict: claim1, note: 'as claim 1' },
+    { useCase: '100+ requests', seed: 'threads are costly; async/await is ideal', verdict: claim3, note: 'threads: does not apply (no model uses threads in Node); async/await as claim 3' },
+    { useCase: 'UI showing data as it arrives', seed: 'callbacks are ideal', verdict: firstResult, note: firstResult.evidence },
+    { useCase: 'Code simplicity', seed: 'callbacks verbose, async/await clean', verdict: simplicity, note: simplicity.evidence },
   ];
 };
 
 /** The names of the sections {@link analysisSections} writes: docs/analysis.md has a marker pair for each. */
-export const ANALYSIS_SECTION_NAMES: readonly string[] = ['setup', ...MODEL_IDS.map((m) => `excerpt-${m}`), 'code-size', 'naive-loss', 'verdicts', 'claim-1', 'claim-2', 'claim-3', 'claim-4', 'claim-5'];
+export const ANALYSIS_SECTION_NAMES: readonly string[] = ['setup', ...MODEL_IDS.map((m) => `excerpt-${m}`), 'code-size', 'naive-loss', 'verdicts', 'claim-1', 'claim-2', 'claim-3', 'claim-4', 'claim-5', 'recommendation-basis'];
 
 /**
  * The generated sections of docs/analysis.md, keyed by marker name. Pure: every figure and every
@@ -91,13 +126,26 @@ export const analysisSections = (inputs: AnalysisInputs): Record<string, string>
   const three = correctAt(inputs.baseline, 3);
   const top = highestLevel(inputs.scale);
   const atTop = correctAt(inputs.scale, top);
-  const claim1 = similarPerformance(measured(three));
-  const claim2 = fasterThanAll('async-await', measured(three));
-  const claim3 = fasterThanAll('async-await', measured(atTop));
+  const claim1 = allEquivalent(comparisonsAt(inputs.baseline, 3, 'totalMs'), inputs.baseline.margin);
+  const pairedRule = (where: string) => `at ${where}, async-await against each other model, paired by repetition, on total time and on CPU per request: holds when "faster" than every model on both; the two metrics' verdicts combined (the same verdict stays; any "holds" or "partly holds" with something else is "partly holds")`;
+  const claim2 = joinMetrics([fasterThanOthers('async-await', comparisonsAt(inputs.baseline, 3, 'totalMs'), 'total time'), fasterThanOthers('async-await', comparisonsAt(inputs.baseline, 3, 'cpuUsPerRequest'), 'CPU per request')], pairedRule('3 requests'));
+  const claim3 = joinMetrics([fasterThanOthers('async-await', comparisonsAt(inputs.scale, top, 'totalMs'), 'total time'), fasterThanOthers('async-await', comparisonsAt(inputs.scale, top, 'cpuUsPerRequest'), 'CPU per request')], pairedRule(levelName(inputs.scale, top)));
   const claim4 = noDataLost(preservation(inputs.categoriasTimeout, 'correct'), preservation(inputs.categoriasTimeout, 'naive'));
   const rows = useCaseRows(inputs, claim1, claim3);
-  const claim5: ClaimVerdict = { verdict: combineVerdicts(rows.map((r) => r.verdict)), rule: 'each row has its own rule (rows 1–2 as claims 1 and 3; row 3: callbacks\' first-result interval below all others; row 4: callbacks the most lines of load code and async/await the fewest); the claim holds when every row does', evidence: rows.map((r) => `${r.useCase}: ${r.verdict}`).join('; ') };
+  const claim5: ClaimVerdict = {
+    verdict: combineVerdicts(rows.map((r) => r.verdict.verdict)),
+    rule: `each row by what it says: row 1 as claim 1; row 2 as claim 3 (its threads half does not apply in Node); row 3: ${rows[2]?.verdict.rule}; row 4: ${rows[3]?.verdict.rule}; the rows combined as in claim 2`,
+    evidence: rows.map((r) => `${r.useCase}: ${r.verdict.verdict}`).join('; '),
+  };
   const excerpt = (model: ModelId) => `\`\`\`ts\n${inputs.excerpts[model].trimEnd()}\n\`\`\``;
+  const claims = [
+    ['1', 'The models perform alike for 3 requests', claim1],
+    ['2', 'Async/await is slightly faster', claim2],
+    ['3', 'Async/await scales better into the thousands', claim3],
+    ['4', 'No data is lost when errors are handled correctly', claim4],
+    ['5', 'The use-case table', claim5],
+  ] as const;
+  const cpuAtThree = three.map((r) => `${r.model} ${r.cost.cpuUsPerRequest?.median.toFixed(0) ?? '—'} µs`).join(', ');
 
   return {
     setup: [
@@ -105,51 +153,67 @@ export const analysisSections = (inputs: AnalysisInputs): Record<string, string>
       '',
       table({
         title: 'The comparisons behind this document',
-        headers: ['Scenario', 'Seed', 'Runs', 'Warm-up', 'Variants', 'Requests per load'],
-        align: ['left', 'right', 'right', 'right', 'left', 'left'],
-        rows: [inputs.baseline, inputs.categoriasTimeout, inputs.scale].map((r) => [cell(r.scenario), cell(String(r.seed)), cell(String(r.runs)), cell(String(r.warmup)), cell(r.variants.join(', ')), cell(r.concurrency.map(formatCount).join(', '))]),
+        headers: ['Scenario', 'Seed', 'Repetitions', 'Warm-up', 'Variants', 'Levels', 'Pairing', 'Margin'],
+        align: ['left', 'right', 'right', 'right', 'left', 'left', 'left', 'right'],
+        rows: [inputs.baseline, inputs.categoriasTimeout, inputs.scale].map((r) => [
+          cell(r.scenario),
+          cell(String(r.seed)),
+          cell(String(r.runs)),
+          cell(String(r.warmup)),
+          cell(r.variants.join(', ')),
+          cell(r.concurrency.map((c) => levelName(r, c)).join(', ')),
+          cell(r.pairing === 'server-plan' ? 'same server plan' : 'order only'),
+          cell(`±${(r.margin * 100).toFixed(0)} %`),
+        ]),
       }),
-      '',
-      'Within each scenario the loads run one at a time, interleaved in a seeded random order, after the warm-up runs.',
     ].join('\n'),
     ...Object.fromEntries(MODEL_IDS.map((model) => [`excerpt-${model}`, excerpt(model)])),
     'code-size': table({
-      title: 'Lines of code (non-blank, non-comment) of each model for the same behaviour',
-      headers: ['Model', 'The load', 'Support Node lacks', 'Files (load; support)'],
-      align: ['left', 'right', 'right', 'left'],
+      title: 'Lines of code (non-blank, non-comment) of each model, correct variant only',
+      headers: ['Model', 'The load', 'Support Node lacks', 'Counted alike (load + support)', 'Files (load; support)'],
+      align: ['left', 'right', 'right', 'right', 'left'],
       rows: inputs.codeSizes.map((s) => [
         cell(MODEL_TITLES[s.model]),
         cell(String(s.loadLines)),
         cell(s.supportFiles.length > 0 ? String(s.supportLines) : '—'),
+        cell(String(s.loadLines + s.supportLines)),
         cell([s.loadFiles, s.supportFiles].map((files) => files.map((f) => `\`${f}\``).join(', ')).filter(Boolean).join('; ')),
       ]),
     }),
     'naive-loss': lossTable(inputs.categoriasTimeout, 'naive'),
-    'claim-1': [meanTimeChart(inputs.baseline, 3), timeTable('Three requests, no faults: total load time', three), verdictBlock(claim1)].join('\n\n'),
-    'claim-2': verdictBlock(claim2),
-    'claim-3': [scalingTable(inputs.scale), meanTimeChart(inputs.scale, top), timeTable(`${formatCount(top)} requests per load: total load time`, atTop), verdictBlock(claim3)].join('\n\n'),
+    'claim-1': [meanTimeChart(inputs.baseline, 3), timeTable('Three requests, no faults: load time and cost', three), comparisonTable('Three requests: every pair, paired by repetition', comparisonsAt(inputs.baseline, 3, 'totalMs')), verdictBlock(claim1)].join('\n\n'),
+    'claim-2': [comparisonTable('Three requests: async/await against each model, total time and CPU per request', [...comparisonsAt(inputs.baseline, 3, 'totalMs'), ...comparisonsAt(inputs.baseline, 3, 'cpuUsPerRequest')].filter((c) => c.a === 'async-await' || c.b === 'async-await')), verdictBlock(claim2)].join('\n\n'),
+    'claim-3': [
+      growthTable(inputs.scale),
+      timeTable(`${levelName(inputs.scale, top)} (${formatCount(top)} requests per load): load time and cost`, atTop),
+      comparisonTable(`${levelName(inputs.scale, top)}: async/await against each model`, [...comparisonsAt(inputs.scale, top, 'totalMs'), ...comparisonsAt(inputs.scale, top, 'cpuUsPerRequest')].filter((c) => c.a === 'async-await' || c.b === 'async-await')),
+      verdictBlock(claim3),
+    ].join('\n\n'),
     'claim-4': [lossTable(inputs.categoriasTimeout, 'correct'), verdictBlock(claim4)].join('\n\n'),
     'claim-5': [
       table({
         title: "The seed's use-case table, re-tested",
         headers: ['Use case', 'The seed said', 'Verdict for Node', 'Measured'],
         align: ['left', 'left', 'left', 'left'],
-        rows: rows.map((r) => [cell(r.useCase), cell(r.seed), cell(r.verdict), cell(r.evidence)]),
+        rows: rows.map((r) => [cell(r.useCase), cell(r.seed), cell(r.verdict.verdict), cell(r.note)]),
       }),
-      timeTable('Three requests: time to the first delivered result', three, (r) => r.firstResultMs),
       verdictBlock(claim5),
     ].join('\n\n'),
     verdicts: table({
       title: 'Summary of verdicts',
       headers: ['#', 'Claim of the seed', 'Verdict for Node'],
       align: ['right', 'left', 'left'],
-      rows: [
-        ['1', 'The models perform alike for 3 requests', claim1.verdict],
-        ['2', 'Async/await is slightly faster', claim2.verdict],
-        ['3', 'Async/await scales better into the thousands', claim3.verdict],
-        ['4', 'No data is lost when errors are handled correctly', claim4.verdict],
-        ['5', 'The use-case table', claim5.verdict],
-      ].map((r) => r.map((t) => cell(t))),
+      rows: claims.map(([n, claim, v]) => [cell(n), cell(claim), cell(v.verdict)]),
     }),
+    'recommendation-basis': [
+      'The recommendation below rests on these generated verdicts and costs:',
+      '',
+      `- claim 1 (alike for the page's three requests): **${claim1.verdict}**;`,
+      `- claim 2 (async/await faster at three requests): **${claim2.verdict}**;`,
+      `- claim 3 (async/await scales better, up to ${levelName(inputs.scale, top)}): **${claim3.verdict}**;`,
+      `- claim 4 (no data lost when errors are handled correctly): **${claim4.verdict}**, and the naive variants lose data: ${preservation(inputs.categoriasTimeout, 'naive').map((r) => `${r.model} ${r.runs - r.preservedRuns}/${r.runs} runs`).join(', ')};`,
+      `- claim 5, "UI showing data as it arrives": **${rows[2]?.verdict.verdict}** — ${rows[2]?.note};`,
+      `- client CPU per request at three requests (median): ${cpuAtThree}.`,
+    ].join('\n'),
   };
 };

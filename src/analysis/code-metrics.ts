@@ -47,3 +47,40 @@ export const extractRegion = (source: string, name: string): string | undefined 
   }
   return blocks.length > 0 ? blocks.join('\n// …\n') : undefined;
 };
+
+/** The comment that opens a naive variant's code in a model file: `// The mistake: …` or `/** The mistake: … *\/`. */
+export const NAIVE_MARKER = 'The mistake';
+
+const indentOf = (line: string): number => line.length - line.trimStart().length;
+
+/**
+ * A model's source without its naive variants, so line counts compare the correct variants only.
+ * Each block starts at a line holding {@link NAIVE_MARKER}. When the marker opens a block (the line
+ * before it ends with `{`) or the next line is indented differently (a ternary's branch), the naive
+ * code is the rest of that branch: it ends before the first later non-blank line indented less than
+ * the marker. Otherwise the next line is a declaration (a function or const) and the block ends at
+ * its closing `}` line at the marker's indentation.
+ */
+export const withoutNaive = (source: string): string => {
+  const lines = source.split('\n');
+  const kept: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (!line.includes(NAIVE_MARKER)) {
+      kept.push(line);
+      continue;
+    }
+    const indent = indentOf(line);
+    const before = kept.filter((l) => l.trim() !== '').at(-1) ?? '';
+    const declaration = !before.trimEnd().endsWith('{') && indentOf(lines[i + 1] ?? '') === indent;
+    let j = i + 1;
+    if (declaration) {
+      while (j < lines.length && !(indentOf(lines[j] ?? '') === indent && (lines[j] ?? '').trim().startsWith('}'))) j++;
+      i = j; // the closing line goes too
+    } else {
+      while (j < lines.length && ((lines[j] ?? '').trim() === '' || indentOf(lines[j] ?? '') >= indent)) j++;
+      i = j - 1;
+    }
+  }
+  return kept.join('\n');
+};

@@ -1,16 +1,8 @@
+import type { ReportComparison } from '../compare/report/report-schema.js';
 import type { ModelId } from '../domain/models.js';
 
-/** What a verdict needs of one model's measured results at one concurrency level. */
-export interface MeasuredModel {
-  readonly model: ModelId;
-  /** Mean round time, ms. */
-  readonly meanMs: number;
-  /** 95% confidence interval of the mean, ms. */
-  readonly ci95: readonly [number, number];
-}
-
-/** A claim's verdict for Node. */
-export type Verdict = 'holds' | 'does not hold' | 'partly holds' | 'does not apply';
+/** A claim's verdict for Node. `inconclusive`: the data cannot tell; `does not apply`: Node cannot test it. */
+export type Verdict = 'holds' | 'partly holds' | 'does not hold' | 'inconclusive' | 'does not apply';
 
 /** A verdict with the rule that produced it and the evidence it read. */
 export interface ClaimVerdict {
@@ -19,50 +11,63 @@ export interface ClaimVerdict {
   readonly evidence: string;
 }
 
-/** Models whose means are within this fraction of the fastest mean count as "alike". */
-export const SIMILARITY_TOLERANCE = 0.1;
+/** A paired outcome read from one model's side. */
+type Outcome = ReportComparison['outcome'];
 
-const fmt = (ms: number): string => `${ms.toFixed(1)} ms`;
-const fastestFirst = (models: readonly MeasuredModel[]) => [...models].sort((a, b) => a.meanMs - b.meanMs);
+const FLIPPED: Readonly<Record<Outcome, Outcome>> = { faster: 'slower', slower: 'faster', equivalent: 'equivalent', inconclusive: 'inconclusive', 'too few runs': 'too few runs' };
 
-/** True when `a`'s 95% interval lies entirely below `b`'s: the only case we call `a` faster. */
-export const isClearlyFaster = (a: MeasuredModel, b: MeasuredModel): boolean => a.ci95[1] < b.ci95[0];
+const pct = (ratio: number): string => `${ratio >= 1 ? '+' : '−'}${(Math.abs(ratio - 1) * 100).toFixed(1)} %`;
 
-/** Claim 1: the models perform alike for 3 requests. */
-export const similarPerformance = (models: readonly MeasuredModel[]): ClaimVerdict => {
-  const sorted = fastestFirst(models);
-  const fastest = sorted[0];
-  const slowest = sorted.at(-1);
-  const rule = `holds when the slowest model's mean is within ${SIMILARITY_TOLERANCE * 100}% of the fastest's`;
-  if (!fastest || !slowest) return { verdict: 'does not apply', rule, evidence: 'no measurements' };
-  const spread = (slowest.meanMs - fastest.meanMs) / fastest.meanMs;
-  return {
-    verdict: spread <= SIMILARITY_TOLERANCE ? 'holds' : 'does not hold',
-    rule,
-    evidence: `fastest ${fastest.model} ${fmt(fastest.meanMs)}, slowest ${slowest.model} ${fmt(slowest.meanMs)}: spread ${(spread * 100).toFixed(1)}%`,
-  };
+/** One comparison as `candidate` against `other`: the outcome and ratio from the candidate's side. */
+export interface Versus {
+  readonly other: ModelId;
+  readonly outcome: Outcome;
+  /** candidate / other (null without pairs). */
+  readonly ratio: number | null;
+  readonly ci95: readonly [number, number] | null;
+}
+
+/** The comparisons of `candidate` with every other model, oriented so `candidate` is always `a`. */
+export const versusOthers = (candidate: ModelId, comparisons: readonly ReportComparison[]): Versus[] =>
+  comparisons.flatMap((c) => {
+    if (c.a === candidate) return [{ other: c.b, outcome: c.outcome, ratio: c.ratio, ci95: c.ci95 }];
+    if (c.b !== candidate) return [];
+    return [{ other: c.a, outcome: FLIPPED[c.outcome], ratio: c.ratio === null ? null : 1 / c.ratio, ci95: c.ci95 ? ([1 / c.ci95[1], 1 / c.ci95[0]] as const) : null }];
+  });
+
+const describeVersus = (v: Versus): string => `${v.outcome} than ${v.other}${v.ratio === null ? '' : ` (${pct(v.ratio)}${v.ci95 ? `, 95% CI ${pct(v.ci95[0])} … ${pct(v.ci95[1])}` : ''})`}`.replace('equivalent than', 'equivalent to').replace('inconclusive than', 'inconclusive against').replace('too few runs than', 'too few runs against');
+
+/**
+ * Claim 1 — the models perform alike for a few requests: an equivalence test on every pair's total
+ * time. Holds when every pair is `equivalent`; does not hold when some pair is `faster`/`slower`;
+ * inconclusive otherwise (an interval too wide to call, or too few runs).
+ */
+export const allEquivalent = (comparisons: readonly ReportComparison[], margin: number): ClaimVerdict => {
+  const rule = `holds when every pair of models is "equivalent" on total time (the 95% interval of the paired ratio within ±${(margin * 100).toFixed(0)} %); does not hold when some pair is "faster" or "slower"; otherwise inconclusive`;
+  if (comparisons.length === 0) return { verdict: 'does not apply', rule, evidence: 'no comparisons' };
+  const evidence = comparisons.map((c) => `${c.a} vs ${c.b}: ${c.outcome}${c.ratio === null ? '' : ` (${pct(c.ratio)})`}`).join('; ');
+  const verdict: Verdict = comparisons.every((c) => c.outcome === 'equivalent') ? 'holds' : comparisons.some((c) => c.outcome === 'faster' || c.outcome === 'slower') ? 'does not hold' : 'inconclusive';
+  return { verdict, rule, evidence };
 };
 
 /**
- * Claims 2 and 3: `candidate` is faster than every other model. Holds only when its 95% interval
- * lies below every other model's; when some interval overlaps, the data shows no meaningful difference.
+ * Claims 2 and 3 — `candidate` is faster than the other models, on one metric. Holds when it is
+ * `faster` than every other model; partly holds when faster than some; does not hold when it is
+ * faster than none and every other comparison is conclusive (`equivalent` or `slower`); otherwise
+ * inconclusive.
  */
-export const fasterThanAll = (candidate: ModelId, models: readonly MeasuredModel[]): ClaimVerdict => {
-  const rule = `holds only when ${candidate}'s 95% interval lies entirely below every other model's`;
-  const subject = models.find((m) => m.model === candidate);
-  const others = models.filter((m) => m.model !== candidate);
-  if (!subject || others.length === 0) return { verdict: 'does not apply', rule, evidence: 'no measurements' };
-  const beaten = others.filter((o) => isClearlyFaster(subject, o)).map((o) => o.model);
-  const beatenBy = others.filter((o) => isClearlyFaster(o, subject)).map((o) => o.model);
-  const interval = `${candidate} ${fmt(subject.meanMs)} [${fmt(subject.ci95[0])}, ${fmt(subject.ci95[1])}]`;
-  if (beaten.length === others.length) return { verdict: 'holds', rule, evidence: `${interval} is below all others` };
-  const parts = [
-    beaten.length > 0 ? `faster than ${beaten.join(', ')}` : '',
-    beatenBy.length > 0 ? `slower than ${beatenBy.join(', ')}` : '',
-    others.length - beaten.length - beatenBy.length > 0 ? `no meaningful difference from ${others.filter((o) => !beaten.includes(o.model) && !beatenBy.includes(o.model)).map((o) => o.model).join(', ')}` : '',
-  ].filter(Boolean);
-  return { verdict: 'does not hold', rule, evidence: `${interval}: ${parts.join('; ')}` };
+export const fasterThanOthers = (candidate: ModelId, comparisons: readonly ReportComparison[], metric: string): ClaimVerdict => {
+  const rule = `holds when ${candidate} is "faster" on ${metric} than every other model in the paired comparisons; partly holds when faster than some; does not hold when faster than none and every other outcome is "equivalent" or "slower"; otherwise inconclusive`;
+  const versus = versusOthers(candidate, comparisons);
+  if (versus.length === 0) return { verdict: 'does not apply', rule, evidence: 'no comparisons' };
+  const faster = versus.filter((v) => v.outcome === 'faster').length;
+  const conclusive = versus.every((v) => v.outcome === 'faster' || v.outcome === 'equivalent' || v.outcome === 'slower');
+  const verdict: Verdict = faster === versus.length ? 'holds' : faster > 0 ? 'partly holds' : conclusive ? 'does not hold' : 'inconclusive';
+  return { verdict, rule, evidence: `${candidate} on ${metric}: ${versus.map(describeVersus).join('; ')}` };
 };
+
+/** Joins a claim's verdicts on several metrics: the same verdict stays; `holds` with anything is `partly holds`. */
+export const joinMetrics = (verdicts: readonly ClaimVerdict[], rule: string): ClaimVerdict => ({ verdict: combineVerdicts(verdicts.map((v) => v.verdict)), rule, evidence: verdicts.map((v) => v.evidence).join('. ') });
 
 /** What claim 4 needs per model: runs, and runs in which nothing that arrived was lost. */
 export interface PreservationResult {
@@ -82,11 +87,58 @@ export const noDataLost = (correct: readonly PreservationResult[], naive: readon
   return { verdict: 'does not hold', rule, evidence: `lost data: ${failing.map((r) => `${r.model} ${r.runs - r.preservedRuns}/${r.runs} runs`).join(', ')}${contrast}` };
 };
 
-/** Combines sub-verdicts (e.g. the rows of the use-case table) into one. */
+/** A model's first-result and total times (medians over repetitions). */
+export interface Arrival {
+  readonly model: ModelId;
+  readonly firstResultMs: number | null;
+  readonly totalMs: number;
+}
+
+/** A model "delivers as data arrives" when its first result comes at most this fraction of the way into the load. */
+export const STREAMING_FRACTION = 0.8;
+
+/**
+ * Claim 5, "UI showing data as it arrives: callbacks are ideal", judged by what it says: callbacks
+ * deliver each result as it arrives, i.e. the first result reaches the page well before the load
+ * ends (median first result ≤ {@link STREAMING_FRACTION} × median total time). The evidence names
+ * every model that does too: "ideal" is not "the only one".
+ */
+export const deliversAsItArrives = (model: ModelId, arrivals: readonly Arrival[]): ClaimVerdict => {
+  const rule = `holds when ${model}'s median time to the first delivered result is at most ${STREAMING_FRACTION * 100}% of its median total time (the page gets data before the slowest endpoint answers)`;
+  const subject = arrivals.find((a) => a.model === model);
+  if (!subject || subject.firstResultMs === null) return { verdict: 'does not apply', rule, evidence: `no first result measured for ${model}` };
+  const share = (a: Arrival) => (a.firstResultMs === null ? Number.NaN : a.firstResultMs / a.totalMs);
+  const streaming = arrivals.filter((a) => share(a) <= STREAMING_FRACTION).map((a) => a.model);
+  const evidence = `first result at ${arrivals.map((a) => `${a.model} ${Number.isNaN(share(a)) ? '—' : `${(share(a) * 100).toFixed(0)}%`}`).join(', ')} of the load; delivering as data arrives: ${streaming.length > 0 ? streaming.join(', ') : 'none'}`;
+  return { verdict: share(subject) <= STREAMING_FRACTION ? 'holds' : 'does not hold', rule, evidence };
+};
+
+/** Lines a model takes, counted alike for all: its correct load plus its own support (limiter, executor, gather). */
+export interface ModelLines {
+  readonly model: ModelId;
+  readonly lines: number;
+}
+
+/**
+ * Claim 5, "code simplicity: callbacks verbose, async/await clean": holds when callbacks take the
+ * most lines and async/await the fewest; partly holds when only one of the two is true.
+ */
+export const verboseAndClean = (sizes: readonly ModelLines[], verbose: ModelId, clean: ModelId): ClaimVerdict => {
+  const rule = `holds when ${verbose} takes the most lines and ${clean} the fewest (correct variant only, each model's own support such as its limiter counted alike); partly holds when only one of the two is true`;
+  if (sizes.length < 2) return { verdict: 'does not apply', rule, evidence: 'no line counts' };
+  const sorted = [...sizes].sort((a, b) => b.lines - a.lines);
+  const most = sorted[0]?.lines;
+  const fewest = sorted.at(-1)?.lines;
+  const isMost = sizes.find((s) => s.model === verbose)?.lines === most;
+  const isFewest = sizes.find((s) => s.model === clean)?.lines === fewest;
+  return { verdict: isMost && isFewest ? 'holds' : isMost || isFewest ? 'partly holds' : 'does not hold', rule, evidence: `lines: ${sorted.map((s) => `${s.model} ${s.lines}`).join(', ')}` };
+};
+
+/** Combines sub-verdicts (the rows of the use-case table, or one claim's metrics) into one. */
 export const combineVerdicts = (verdicts: readonly Verdict[]): Verdict => {
   const applicable = verdicts.filter((v) => v !== 'does not apply');
   if (applicable.length === 0) return 'does not apply';
-  if (applicable.every((v) => v === 'holds')) return 'holds';
-  if (applicable.every((v) => v === 'does not hold')) return 'does not hold';
-  return 'partly holds';
+  if (applicable.every((v) => v === applicable[0])) return applicable[0] as Verdict;
+  if (applicable.some((v) => v === 'holds' || v === 'partly holds')) return 'partly holds';
+  return applicable.includes('does not hold') && !applicable.includes('inconclusive') ? 'does not hold' : 'inconclusive';
 };

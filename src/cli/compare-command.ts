@@ -10,7 +10,7 @@ import { measurePlan } from '../compare/runner/measure-plan.js';
 import { loadScenario } from '../compare/scenario/load-scenario.js';
 import type { VariantChoice } from '../compare/scenario/scenario-schema.js';
 import { arenaUsageError } from './arena-errors.js';
-import { concurrencyList, modelList } from './compare-options.js';
+import { concurrencyList, inFlightList, marginPercent, modelList } from './compare-options.js';
 import { progressWriter } from './compare-progress.js';
 import { httpUrl, integerIn, transportOption } from './options.js';
 import { checkOutFile } from './out-file.js';
@@ -23,6 +23,8 @@ interface CompareFlags {
   models?: ModelId[];
   variant?: VariantChoice;
   concurrency?: number[];
+  inFlight?: number[];
+  margin?: number;
   seed?: number;
   transport?: TransportKind;
   target?: string;
@@ -73,6 +75,8 @@ export const compareCommand = (): Command =>
     .option('--models <list>', 'models to run, comma-separated, e.g. callbacks,reactive', modelList)
     .addOption(new Option('--variant <variant>', 'correct, naive or both').choices(['correct', 'naive', 'both']))
     .option('--concurrency <list>', 'requests per load, comma-separated levels, e.g. 3,30,300,3000', concurrencyList)
+    .option('--in-flight <list>', 'sweep requests in flight, comma-separated, e.g. 10,100,1000,5000 (each load sends 2 × that many requests; replaces --concurrency)', inFlightList)
+    .option('--margin <pct>', 'equivalence margin of the paired comparisons, percent (default 5): ratios within ±margin count as no practical difference', marginPercent)
     .option('--seed <n>', 'seed of the run order, the server and the statistics', integerIn(LIMITS.seed))
     .addOption(transportOption())
     .option('--target <url>', 'measure against a running `async-arena serve` instead of starting one', httpUrl)
@@ -81,6 +85,7 @@ export const compareCommand = (): Command =>
     .action(async (flags: CompareFlags) => {
       const scenario = await loadScenario(flags.scenario);
       if (!scenario.ok) throw new UsageError(scenario.error);
+      if (flags.inFlight !== undefined && flags.concurrency !== undefined) throw new UsageError('give --concurrency or --in-flight, not both');
       const plan = buildPlan(scenario.value, flags);
       if (flags.out !== undefined) await checkOutFile(flags.out);
       if (flags.target !== undefined) noteTargetLatency(plan);

@@ -2,6 +2,7 @@ import type { Endpoint } from '../domain/endpoints.js';
 import { NO_FAULTS, type FaultMap, type FaultSpec } from '../domain/fault-spec.js';
 import { DEFAULT_LOAD_REQUEST, type BackoffOptions, type LoadRequest } from '../domain/load-request.js';
 import { MODEL_IDS, type ModelId, type Variant } from '../domain/models.js';
+import { seedFrom } from '../domain/random.js';
 import type { LatencySpec } from '../domain/server-control.js';
 import type { TransportKind } from '../domain/transport.js';
 import type { ScheduledLoad } from './schedule.js';
@@ -31,7 +32,14 @@ export interface ComparePlan {
   readonly variants: readonly Variant[];
   /** Requests per load, one level after the other. */
   readonly concurrency: readonly number[];
+  /**
+   * The in-flight sweep: per level, at most this many requests in flight (parallel to `concurrency`,
+   * whose levels it then defines as {@link IN_FLIGHT_FILL} × in-flight). Empty: every level uses `client.maxInFlight`.
+   */
+  readonly inFlight: readonly number[];
   readonly seed: number;
+  /** Equivalence margin of the paired comparisons: ratios within 1 ± margin count as no practical difference. */
+  readonly margin: number;
   readonly client: ClientOptions;
   /** The HTTP client every model shares. */
   readonly transport: TransportKind;
@@ -47,18 +55,25 @@ export interface PlanOverrides {
   readonly models?: readonly ModelId[];
   readonly variant?: VariantChoice;
   readonly concurrency?: readonly number[];
+  readonly inFlight?: readonly number[];
   readonly seed?: number;
   readonly transport?: TransportKind;
+  /** Equivalence margin as a fraction (0.05 = ±5 %). */
+  readonly margin?: number;
 }
 
+/** An in-flight level sends this many times its in-flight limit, so every slot is refilled and the pool stays full. */
+export const IN_FLIGHT_FILL = 2;
+
 /** Defaults for what a scenario leaves out. */
-export const PLAN_DEFAULTS = { runs: 10, warmup: 2, variant: 'both', concurrency: [3], seed: 1, transport: 'axios' } as const;
+export const PLAN_DEFAULTS = { runs: 10, warmup: 2, variant: 'both', concurrency: [3], seed: 1, transport: 'axios', margin: 0.05 } as const;
 
 const variantsOf = (choice: VariantChoice): readonly Variant[] => (choice === 'both' ? ['correct', 'naive'] : [choice]);
 
 /** Applies defaults and overrides (flags win over the scenario) to a validated scenario. */
 export const buildPlan = (scenario: Scenario, overrides: PlanOverrides = {}): ComparePlan => {
   const client = scenario.client ?? {};
+  const inFlight = [...new Set(overrides.inFlight ?? (overrides.concurrency ? undefined : scenario.inFlight) ?? [])];
   const latency = Object.fromEntries(Object.entries(scenario.latency ?? {}).map(([endpoint, spec]) => [endpoint, { ms: spec.ms, jitterMs: spec.jitterMs ?? 0 }]));
   return {
     scenario: scenario.name,
@@ -67,8 +82,10 @@ export const buildPlan = (scenario: Scenario, overrides: PlanOverrides = {}): Co
     warmup: overrides.warmup ?? scenario.warmup ?? PLAN_DEFAULTS.warmup,
     models: [...new Set(overrides.models ?? scenario.models ?? MODEL_IDS)],
     variants: variantsOf(overrides.variant ?? scenario.variant ?? PLAN_DEFAULTS.variant),
-    concurrency: [...new Set(overrides.concurrency ?? scenario.concurrency ?? PLAN_DEFAULTS.concurrency)],
+    concurrency: inFlight.length > 0 ? inFlight.map((n) => IN_FLIGHT_FILL * n) : [...new Set(overrides.concurrency ?? scenario.concurrency ?? PLAN_DEFAULTS.concurrency)],
+    inFlight,
     seed: overrides.seed ?? scenario.seed ?? PLAN_DEFAULTS.seed,
+    margin: overrides.margin ?? PLAN_DEFAULTS.margin,
     client: {
       deadlineMs: client.deadlineMs ?? DEFAULT_LOAD_REQUEST.deadlineMs,
       retries: client.retries ?? DEFAULT_LOAD_REQUEST.retries,
@@ -89,13 +106,26 @@ export const buildPlan = (scenario: Scenario, overrides: PlanOverrides = {}): Co
 export const faultsFor = (plan: ComparePlan, load: Pick<ScheduledLoad, 'phase' | 'run'>): FaultMap =>
   load.phase === 'warmup' ? plan.faults : plan.schedule.filter((change) => change.atRun <= load.run).reduce<FaultMap>((faults, change) => ({ ...faults, ...change.faults }), plan.faults);
 
-/** The request a scheduled load sends: the plan's client options, the load's size and variant, a per-load seed. */
+/** The in-flight limit of a level (requests per load): its in-flight sweep value, or the client's `maxInFlight`. */
+export const inFlightFor = (plan: ComparePlan, concurrency: number): number => plan.inFlight[plan.concurrency.indexOf(concurrency)] ?? plan.client.maxInFlight;
+
+/** The most requests any level keeps in flight: the size of the socket pool. */
+export const maxInFlightOf = (plan: ComparePlan): number => Math.max(plan.client.maxInFlight, ...plan.inFlight);
+
+/**
+ * The seed of the server's random stream for a load: a function of (scenario seed, phase, repetition,
+ * level) only, so every contender of a repetition meets the same delays and faults.
+ */
+export const serverSeedFor = (plan: ComparePlan, load: Pick<ScheduledLoad, 'phase' | 'run' | 'concurrency'>): number =>
+  seedFrom(plan.seed, load.phase === 'warmup' ? 1 : 0, load.run, load.concurrency);
+
+/** The request a scheduled load sends: the plan's client options, the load's size, in-flight limit and variant, a per-load seed. */
 export const loadRequestFor = (plan: ComparePlan, load: ScheduledLoad): LoadRequest => ({
   requests: load.concurrency,
   deadlineMs: plan.client.deadlineMs,
   retries: plan.client.retries,
   backoff: plan.client.backoff,
-  maxInFlight: plan.client.maxInFlight,
+  maxInFlight: inFlightFor(plan, load.concurrency),
   variant: load.variant,
   seed: (plan.seed + load.index + 1) | 0,
 });

@@ -12,11 +12,22 @@ export interface ServerDelta {
 export interface RunRecord {
   readonly model: ModelId;
   readonly variant: Variant;
+  /** Requests per load: the level. */
   readonly concurrency: number;
-  /** Measured run index within its concurrency level (0-based). */
-  readonly run: number;
+  /** At most this many requests in flight during the load. */
+  readonly inFlight: number;
+  /** The repetition (0-based, per level) this run belongs to: every contender runs once per repetition. */
+  readonly repetition: number;
+  /**
+   * Digest of the delays and faults the server planned for this load's requests (see the server's
+   * `GET /__control/load`): equal across the contenders of a repetition. Null against a target
+   * without seeded loads, where runs are paired by repetition order only.
+   */
+  readonly serverPlan: string | null;
   readonly totalMs: number;
   readonly firstResultMs?: number;
+  /** When the model first reported a failure to the application (ms since start), if any. */
+  readonly firstFailureMs?: number;
   readonly endpoints: Readonly<Record<Endpoint, EndpointTally>>;
   readonly delivered: number;
   readonly lost: number;
@@ -27,4 +38,6 @@ export interface RunRecord {
   readonly cpuMs: number;
   /** Highest resident set size sampled during the load. */
   readonly peakRssBytes: number;
+  /** 99th percentile of the event loop's delay during the load, ms. */
+  readonly eventLoopP99Ms: number;
 }

@@ -5,11 +5,16 @@
  * under the backlog, and a load with more requests in flight than sockets queues them in the pool.
  */
 
-/** Connections the mock server's accept queue holds (the kernel caps it at `net.core.somaxconn`, 4096 by default since Linux 5.4). */
-export const LISTEN_BACKLOG = 2048;
+/**
+ * Connections the mock server's accept queue holds. Node's default (511) drops the SYNs of a burst of
+ * thousands of new keep-alive sockets, which the client retries only after a second: an in-flight
+ * sweep at 5 000 would measure SYN retransmits. The kernel caps it at `net.core.somaxconn` (4096 by
+ * default since Linux 5.4).
+ */
+export const LISTEN_BACKLOG = 8192;
 
-/** Most sockets one transport opens to a server: half of {@link LISTEN_BACKLOG}, so a whole pool connecting at once fits in the queue with room to spare. */
-export const MAX_POOL_SOCKETS = 1024;
+/** Most sockets one transport opens to a server: enough for the in-flight sweep's largest level (5 000), so none of its requests waits for a socket. */
+export const MAX_POOL_SOCKETS = 5000;
 
 /** The socket pool for a load of `maxInFlight` requests at once: one socket per request, at most {@link MAX_POOL_SOCKETS}. */
 export const poolSize = (maxInFlight: number): number => Math.max(1, Math.min(maxInFlight, MAX_POOL_SOCKETS));

@@ -18,6 +18,8 @@ export const LIMITS = {
   concurrency: { min: 1, max: 100_000 },
   /** How many concurrency levels one comparison sweeps (`--concurrency a,b,…`, `concurrency: [a, b, …]`). */
   levels: { min: 1, max: 100 },
+  /** Levels of the in-flight sweep: requests in flight at once, each load sending twice as many (`compare --in-flight`, `inFlight`). */
+  inFlight: { min: 1, max: 50_000 },
   /** Requests in one `run` load (`run --requests`). */
   requests: { min: 1, max: 1_000_000 },
   /** Total deadline of one attempt, ms (`--timeout`, `client.deadlineMs`). */

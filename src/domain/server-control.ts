@@ -31,6 +31,16 @@ export interface ServerControl {
   clearFaults(): Promise<void>;
   faults(): Promise<FaultMap>;
   stats(): Promise<ServerStats>;
+  /**
+   * Begins a load: from now on every random decision (latency jitter, probabilistic faults) comes from a
+   * stream seeded by `seed`, keyed by endpoint and that endpoint's request index within the load.
+   */
+  beginLoad(seed: number): Promise<void>;
+  /**
+   * A short digest (8 hex digits) of the delays and faults planned for the current load's requests,
+   * and how many requests the server still holds open (so a runner can wait for stragglers).
+   */
+  loadPlan(): Promise<{ readonly digest: string; readonly pending: number }>;
   /** Stops the server (a no-op for a remote target). */
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ENDPOINTS, type Endpoint } from '../domain/endpoints.js';
 import type { LatencySpec } from '../domain/server-control.js';
 import type { FaultBook } from './fault-book.js';
+import type { LoadPlan } from './load-plan.js';
 import { requestRandom } from './request-random.js';
 import type { EndpointBodies } from './response-bodies.js';
 import { planResponse, type ResponsePlan } from './response-plan.js';
@@ -11,7 +12,8 @@ import { dribble, padForDribble } from './slow-body.js';
 
 /** What the API handler reads and updates. */
 export interface ApiContext {
-  readonly seed: number;
+  /** The current load's random stream: every request's fate is drawn from it and recorded in its digest. */
+  readonly loadPlan: LoadPlan;
   readonly latency: Readonly<Record<Endpoint, LatencySpec>>;
   readonly book: FaultBook;
   readonly counters: ServerCounters;
@@ -22,11 +24,12 @@ export interface ApiContext {
 export type ApiHandler = (endpoint: Endpoint, req: IncomingMessage, res: ServerResponse) => void;
 
 /**
- * Creates the handler of the EcoMarket API: counts the request, plans its fate (pure, seeded), lets the
+ * Creates the handler of the EcoMarket API: counts the request, plans its fate (pure, seeded by the
+ * current load's stream), lets the
  * fault book use up a `times`, then carries the plan out. A `timeout` request is never answered: it
  * hangs until the client gives up or the server closes, even if the fault is cleared meanwhile.
  */
-export const createApiHandler = ({ seed, latency, book, counters, bodies }: ApiContext): ApiHandler => {
+export const createApiHandler = ({ loadPlan, latency, book, counters, bodies }: ApiContext): ApiHandler => {
   const countOk = Object.fromEntries(ENDPOINTS.map((e) => [e, () => counters.ok(e)])) as Record<Endpoint, () => void>;
 
   const answer = (plan: Exclude<ResponsePlan, { kind: 'timeout' }>, endpoint: Endpoint, req: IncomingMessage, res: ServerResponse): void => {
@@ -56,8 +59,9 @@ export const createApiHandler = ({ seed, latency, book, counters, bodies }: ApiC
   };
 
   return (endpoint, req, res) => {
-    const index = counters.receive(endpoint);
-    const plan = planResponse(book.get(endpoint), latency[endpoint], requestRandom({ seed, endpoint, index }));
+    counters.receive(endpoint);
+    res.once('close', loadPlan.open());
+    const plan = loadPlan.plan(endpoint, ({ seed, index }) => planResponse(book.get(endpoint), latency[endpoint], requestRandom({ seed, endpoint, index })));
     if (plan.kind !== 'none') {
       book.hit(endpoint);
       counters.fault(endpoint, plan.kind);

@@ -54,8 +54,26 @@ export const connectServer = (url: string, limits: JsonCallLimits = CONTROL_CALL
     clearFaults: async () => void (await faults('DELETE', '/faults')),
     faults: () => faults('GET', '/faults'),
     stats: async () => (await call('GET', '/stats')) as ServerStats,
+    beginLoad: async (seed: number) => void (await call('PUT', '/load', { seed })),
+    loadPlan: async () => {
+      const body = (await call('GET', '/load')) as { digest?: unknown; pending?: unknown } | null;
+      const digest = body?.digest;
+      const pending = body?.pending;
+      if (typeof digest !== 'string' || typeof pending !== 'number') throw new ControlApiError(`GET ${CONTROL_PREFIX}/load answered something that is not a load plan`);
+      return { digest, pending };
+    },
     close: async () => undefined,
   };
+};
+
+/** True when `url`'s control API can begin seeded loads (`GET /__control/load` answers a digest), so runs can be paired on the server's plan. */
+export const probeLoadPlans = async (url: string, timeoutMs = 1000): Promise<boolean> => {
+  try {
+    const reply = await requestJson('GET', `${url.replace(/\/$/, '')}${CONTROL_PREFIX}/load`, undefined, { ...CONTROL_CALL_LIMITS, deadlineMs: timeoutMs });
+    return reply.status === 200 && typeof (reply.body as { digest?: unknown } | null)?.digest === 'string';
+  } catch {
+    return false;
+  }
 };
 
 /** True when `url` answers the control API (`GET /__control/faults` with a fault map) completely within `timeoutMs`. */

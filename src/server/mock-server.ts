@@ -6,6 +6,7 @@ import { hostName, originOf, type ControlPolicy } from './control-guard.js';
 import { createControlHandler } from './control-handler.js';
 import { FaultBook } from './fault-book.js';
 import { listen } from './listen.js';
+import { LoadPlan } from './load-plan.js';
 import { isLoopbackHost } from './loopback.js';
 import { createRouter } from './request-router.js';
 import { prepareEndpointBodies } from './response-bodies.js';
@@ -68,10 +69,11 @@ export const startServer = async (options: Partial<ServerOptions> = {}): Promise
   }
   const book = new FaultBook(faults);
   const counters = new ServerCounters();
-  const api = createApiHandler({ seed, latency: { ...DEFAULT_LATENCY, ...latency }, book, counters, bodies: prepareEndpointBodies() });
+  const loadPlan = new LoadPlan(seed);
+  const api = createApiHandler({ loadPlan, latency: { ...DEFAULT_LATENCY, ...latency }, book, counters, bodies: prepareEndpointBodies() });
   const server = createServer(
     { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1000 },
-    createRouter(api, createControlHandler({ book, counters, policy: controlPolicy(host, allowRemote, allowOrigins) })),
+    createRouter(api, createControlHandler({ book, counters, loadPlan, policy: controlPolicy(host, allowRemote, allowOrigins) })),
   );
   const sockets = trackSockets(server);
   const url = await listen(server, host, port);
@@ -83,6 +85,11 @@ export const startServer = async (options: Partial<ServerOptions> = {}): Promise
     clearFaults: async () => book.clear(),
     faults: async () => book.all,
     stats: async () => counters.snapshot(),
+    beginLoad: async (loadSeed) => loadPlan.begin(loadSeed),
+    loadPlan: async () => {
+      const { digest, pending } = loadPlan.summary();
+      return { digest, pending };
+    },
     close: () => (closing ??= closeServer(server, sockets)),
   };
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countCodeLines, extractRegion } from '../../src/analysis/code-metrics.js';
+import { countCodeLines, extractRegion, withoutNaive } from '../../src/analysis/code-metrics.js';
 
 describe('countCodeLines', () => {
   it('counts code, not blanks or comments', () => {
@@ -40,5 +40,21 @@ describe('extractRegion', () => {
   it('returns undefined for a missing or unclosed region', () => {
     expect(extractRegion(source, 'other')).toBeUndefined();
     expect(extractRegion('// #region lesson\nx', 'lesson')).toBeUndefined();
+  });
+});
+
+describe('withoutNaive', () => {
+  it('drops a naive declaration from its marker to its closing brace', () => {
+    const source = ['  const good = () => {', '    return 1;', '  };', '', '  // The mistake: all or nothing.', '  async function bad() {', '    return 2;', '  }', '', '  run(good, bad);'].join('\n');
+    expect(withoutNaive(source)).toBe(['  const good = () => {', '    return 1;', '  };', '', '', '  run(good, bad);'].join('\n'));
+  });
+
+  it('drops a naive branch up to the first line indented less than its marker', () => {
+    const source = ['  if (correct) {', '    good();', '  } else {', '    // The mistake: one error path.', '    bad();', '', '    worse();', '  }', '  done();'].join('\n');
+    expect(withoutNaive(source)).toBe(['  if (correct) {', '    good();', '  } else {', '  }', '  done();'].join('\n'));
+  });
+
+  it('leaves a source without a marker alone', () => {
+    expect(withoutNaive('a();\nb();')).toBe('a();\nb();');
   });
 });

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { concurrencyList, modelList } from '../../src/cli/compare-options.js';
+import { concurrencyList, inFlightList, marginPercent, modelList } from '../../src/cli/compare-options.js';
 import { progressLine } from '../../src/cli/compare-progress.js';
 import { scenarioLines } from '../../src/cli/scenarios-command.js';
 
@@ -14,6 +14,17 @@ describe('compare flag parsers', () => {
   it('reads concurrency levels and rejects anything but whole numbers from 1', () => {
     expect(concurrencyList('3,30,300,3000')).toEqual([3, 30, 300, 3000]);
     for (const bad of ['0', '3,x', '2.5', '-3', '100001']) expect(() => concurrencyList(bad), bad).toThrow(InvalidArgumentError);
+  });
+
+  it('reads in-flight levels from 1 to 50 000', () => {
+    expect(inFlightList('10,100,1000,5000,10')).toEqual([10, 100, 1000, 5000]);
+    for (const bad of ['0', '10,x', '2.5', '50001', '']) expect(() => inFlightList(bad), bad).toThrow(InvalidArgumentError);
+  });
+
+  it('reads the margin as a percentage above 0 and at most 50', () => {
+    expect(marginPercent('5')).toBe(0.05);
+    expect(marginPercent('2.5')).toBeCloseTo(0.025, 12);
+    for (const bad of ['0', '-1', '51', 'five', '5%']) expect(() => marginPercent(bad), bad).toThrow(InvalidArgumentError);
   });
 });
 

@@ -55,6 +55,13 @@ describe('async-arena compare with a bad scenario', () => {
     expect(unknown.stderr).toBe(`async-arena: unknown scenario "nope" (built-ins: ${BUILTIN_SCENARIOS.map((s) => s.name).join(', ')}; or give a .yaml, .yml or .json file)\n`);
   });
 
+  it('rejects --concurrency with --in-flight, and a bad margin, with exit 2', async () => {
+    expect(await cli('compare', '--concurrency', '3', '--in-flight', '10')).toEqual({ code: 2, stdout: '', stderr: 'async-arena: give --concurrency or --in-flight, not both\n' });
+    const margin = await cli('compare', '--margin', '0');
+    expect(margin.code).toBe(2);
+    expect(margin.stderr).toContain('--margin');
+  });
+
   it('rejects a bad flag with exit 2', async () => {
     const result = await cli('compare', '--models', 'callbacks,threads');
     expect(result.code).toBe(2);
@@ -63,7 +70,7 @@ describe('async-arena compare with a bad scenario', () => {
 });
 
 describe('async-arena compare end to end', () => {
-  it('writes a JSON report that validates against the schema, and no progress off a terminal', async () => {
+  it('writes a JSON report that validates against the schema, and no progress off a terminal', { timeout: 60_000 }, async () => {
     const file = await scenarioFile(
       'tiny.json',
       JSON.stringify({ name: 'tiny', runs: 2, warmup: 1, models: ['futures', 'reactive'], variant: 'both', client: { deadlineMs: 80 }, latency: { productos: { ms: 5 }, categorias: { ms: 5 }, perfil: { ms: 5 } }, faults: { categorias: { kind: 'timeout' } } }),

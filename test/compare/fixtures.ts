@@ -15,7 +15,9 @@ export const runRecord = (model: ModelId, variant: Variant, run: number, totalMs
     model,
     variant,
     concurrency,
-    run,
+    inFlight: 100,
+    repetition: run,
+    serverPlan: `plan${run}`,
     totalMs,
     firstResultMs: 20 + run,
     endpoints,
@@ -25,5 +27,6 @@ export const runRecord = (model: ModelId, variant: Variant, run: number, totalMs
     server: { productos: { received: 1, ok: 1 }, categorias: { received: 1, ok: 0 }, perfil: { received: 1, ok: 1 } },
     cpuMs: 2 + run,
     peakRssBytes: (100 + run) * 1024 * 1024,
+    eventLoopP99Ms: 1 + run,
   };
 };

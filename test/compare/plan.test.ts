@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NO_FAULTS } from '../../src/domain/fault-spec.js';
 import { MODEL_IDS } from '../../src/domain/models.js';
-import { buildPlan, faultsFor, loadRequestFor } from '../../src/compare/plan.js';
+import { buildPlan, faultsFor, inFlightFor, loadRequestFor, maxInFlightOf } from '../../src/compare/plan.js';
 import { buildSchedule } from '../../src/compare/schedule.js';
 
 describe('buildPlan', () => {
@@ -27,6 +27,22 @@ describe('buildPlan', () => {
     expect(buildPlan({ name: 's' }).transport).toBe('axios');
     expect(buildPlan({ name: 's', transport: 'undici' }).transport).toBe('undici');
     expect(buildPlan({ name: 's', transport: 'undici' }, { transport: 'axios' }).transport).toBe('axios');
+  });
+});
+
+describe('the in-flight sweep', () => {
+  it('makes each in-flight value a level sending twice as many requests, with that limit', () => {
+    const plan = buildPlan({ name: 's', concurrency: [3] }, { inFlight: [10, 1000] });
+    expect(plan).toMatchObject({ concurrency: [20, 2000], inFlight: [10, 1000], margin: 0.05 });
+    expect([inFlightFor(plan, 20), inFlightFor(plan, 2000), maxInFlightOf(plan)]).toEqual([10, 1000, 1000]);
+    expect(loadRequestFor(plan, { index: 0, concurrency: 2000, phase: 'measured', run: 0, model: 'futures', variant: 'correct' })).toMatchObject({ requests: 2000, maxInFlight: 1000 });
+  });
+
+  it('takes the scenario field unless --concurrency overrides it, and the client limit without a sweep', () => {
+    expect(buildPlan({ name: 's', inFlight: [5] }).concurrency).toEqual([10]);
+    const overridden = buildPlan({ name: 's', inFlight: [5] }, { concurrency: [3] });
+    expect(overridden).toMatchObject({ concurrency: [3], inFlight: [] });
+    expect(inFlightFor(overridden, 3)).toBe(100);
   });
 });
 

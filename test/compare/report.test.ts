@@ -36,22 +36,43 @@ describe('buildReport', () => {
     expect(result('callbacks', 'correct').peakRssMb).toBe(103);
   });
 
-  it('compares models within a variant: clearly slower versus no meaningful difference', () => {
-    const runs = [0, 1, 2, 3, 4, 5];
-    const wide = buildReport({ ...plan, runs: runs.length }, runs.flatMap((run) => [
-      runRecord('callbacks', 'correct', run, 250 + run),
-      runRecord('reactive', 'correct', run, 300 + run),
-      runRecord('callbacks', 'naive', run, 250 + run),
-      runRecord('reactive', 'naive', run, 251 + run),
-    ]));
-    const of = (model: string, variant: string) => wide.results.find((r) => r.model === model && r.variant === variant)!;
-    expect(of('callbacks', 'correct').comparison).toMatchObject({ verdict: 'fastest', baseline: 'callbacks' });
-    expect(of('reactive', 'correct').comparison).toMatchObject({ verdict: 'slower', baseline: 'callbacks', medianDiffMs: 50 });
-    expect(of('reactive', 'naive').comparison).toMatchObject({ verdict: 'no meaningful difference', baseline: 'callbacks' });
+  it('compares every pair of models on paired repetitions, on total time and CPU per request, with Holm-adjusted p-values', () => {
+    const runs = Array.from({ length: 12 }, (_, run) => run);
+    // Repetitions differ a lot between each other (the server), but within one, reactive is always ~20 % slower than callbacks,
+    // and the naive variants stay within 1 % of each other.
+    const wide = buildReport({ ...plan, runs: runs.length }, runs.flatMap((run) => {
+      const level = 200 + ((run * 37) % 100);
+      return [
+        runRecord('callbacks', 'correct', run, level),
+        runRecord('reactive', 'correct', run, level * (1.2 + (run % 3) * 0.01)),
+        runRecord('callbacks', 'naive', run, level),
+        runRecord('reactive', 'naive', run, level * (1.001 + (run % 2) * 0.002)),
+      ];
+    }));
+    const time = (variant: string) => wide.comparisons.find((c) => c.metric === 'totalMs' && c.variant === variant)!;
+    expect(time('correct')).toMatchObject({ a: 'callbacks', b: 'reactive', pairs: 12, outcome: 'faster' });
+    expect(time('correct').ratio).toBeCloseTo(1 / 1.21, 2);
+    expect(time('naive')).toMatchObject({ outcome: 'equivalent' });
+    expect(wide.comparisons.map((c) => c.metric)).toEqual(['totalMs', 'totalMs', 'cpuUsPerRequest', 'cpuUsPerRequest']);
+    for (const c of wide.comparisons) expect(c.pHolm).toBeGreaterThanOrEqual(c.pValue);
+    expect(wide.pairing).toBe('server-plan');
   });
 
-  it('gives no verdict on four runs, however far apart the medians', () => {
-    expect(result('reactive', 'correct').comparison).toMatchObject({ verdict: 'too few runs', medianDiffMs: 50 });
+  it('gives no outcome below ten repetitions, however far apart', () => {
+    expect(report.comparisons.every((c) => c.outcome === 'too few runs' && c.pHolm === null)).toBe(true);
+  });
+
+  it("reports each contender's own cost, null where there was nothing to measure", () => {
+    expect(result('callbacks', 'correct').cost).toMatchObject({ cpuUsPerRequest: { median: expect.closeTo((1000 * 3.5) / 3, 9) }, eventLoopP99Ms: 2.5, peakRssMb: 103, firstResultMs: 21.5, firstFailureMs: null });
+    expect(result('callbacks', 'correct').cost.cpuUsPerRequest?.ci95).not.toBeNull();
+  });
+
+  it('lists every run with its repetition and server plan, and says when pairing is by order only', () => {
+    expect(report.records).toHaveLength(16);
+    expect(report.records[0]).toMatchObject({ model: 'callbacks', variant: 'correct', repetition: 0, serverPlan: 'plan0', inFlight: 100 });
+    const unseeded = buildReport(plan, records.map((r) => ({ ...r, serverPlan: null })));
+    expect(unseeded.pairing).toBe('repetition-order');
+    expect(formatTable(unseeded, { color: false })).toContain('paired by repetition order only');
   });
 
   it('counts a run where the server answered more than the model delivered as not preserved', () => {
@@ -82,9 +103,10 @@ describe('CSV', () => {
     expect(lines).toHaveLength(1 + 4);
     const header = lines[0]!.split(',');
     expect(header.slice(0, 6)).toEqual(['scenario', 'model', 'variant', 'concurrency', 'runs', 'mean_ms']);
+    expect(header).toEqual(expect.arrayContaining(['in_flight', 'cpu_us_per_request', 'event_loop_p99_ms', 'first_result_ms', 'first_failure_ms']));
     for (const line of lines) expect(line.split(',')).toHaveLength(header.length);
     const row = Object.fromEntries(header.map((name, i) => [name, lines[3]!.split(',')[i]]));
-    expect(row).toMatchObject({ model: 'callbacks', variant: 'naive', mean_ms: '251.5', perfil_lost: '4', perfil_reasons: 'discarded=4', preserved_runs: '0' });
+    expect(row).toMatchObject({ model: 'callbacks', variant: 'naive', mean_ms: '251.5', perfil_lost: '4', perfil_reasons: 'discarded=4', preserved_runs: '0', event_loop_p99_ms: '2.5', first_failure_ms: '' });
   });
 });
 
@@ -121,7 +143,7 @@ describe('terminal table', () => {
     const levels = buildPlan({ name: 'sweep', models: ['futures'], variant: 'correct', concurrency: [3, 300], runs: 2 });
     const sweep = buildReport(levels, [0, 1].flatMap((run) => [runRecord('futures', 'correct', run, 30, 3), runRecord('futures', 'correct', run, 600, 300)]));
     const text = formatTable(sweep, { color: false });
-    expect(text).toContain('Mean time per request, ms');
-    expect(text).toMatch(/futures\s+correct\s+10\.0\s+2\.00/);
+    expect(text).toContain('mean time per request, ms');
+    expect(text).toMatch(/futures\s+correct\s+10\.0 · 833 µs\s+2\.00 · 8 µs/);
   });
 });

@@ -46,7 +46,7 @@ describe('parseScenarioText', () => {
     ['a negative whole number', 'name: x\nclient:\n  retries: -1\n', 'client.retries: expected a whole number from 0 to 20'],
     ['a fraction', 'name: x\nruns: 2.5\n', 'runs: expected a whole number from 1 to 10000'],
     ['text for a number', 'name: x\nlatency:\n  perfil: { ms: soon }\n', 'latency.perfil.ms: expected a whole number from 0 to 600000'],
-    ['an unknown top-level field', 'name: x\nrunz: 3\n', 'runz: unknown field (expected one of name, description, runs, warmup, models, variant, concurrency, seed, client, transport, latency, faults, schedule)'],
+    ['an unknown top-level field', 'name: x\nrunz: 3\n', 'runz: unknown field (expected one of name, description, runs, warmup, models, variant, concurrency, inFlight, seed, client, transport, latency, faults, schedule)'],
     ['an unknown transport', 'name: x\ntransport: curl\n', 'transport: expected one of axios, undici'],
     ['an unknown client option', 'name: x\nclient:\n  timeout: 5\n', 'client.timeout: unknown field (expected one of deadlineMs, retries, maxInFlight, backoff)'],
     ['an unknown endpoint', 'name: x\nfaults:\n  carrito: { kind: timeout }\n', 'faults.carrito: unknown field (expected one of productos, categorias, perfil)'],

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/domain/random.js';
-import { bootstrapMedianDifference } from '../../src/compare/stats/bootstrap.js';
-import { compareToFastest } from '../../src/compare/stats/compare-to-fastest.js';
+import { bootstrapMedianInterval } from '../../src/compare/stats/bootstrap.js';
 import { meanConfidenceInterval95 } from '../../src/compare/stats/confidence-interval.js';
 import { mean, median, quantile, sampleStddev, sortAscending } from '../../src/compare/stats/descriptive.js';
 import { describeDistribution } from '../../src/compare/stats/distribution.js';
-import { studentTCdf, studentTQuantile } from '../../src/compare/stats/student-t.js';
+import { holmAdjust } from '../../src/compare/stats/holm.js';
+import { signedRankPValue } from '../../src/compare/stats/signed-rank.js';
 
 const oneToTen = [10, 3, 7, 1, 9, 2, 8, 4, 6, 5];
 
@@ -33,67 +33,70 @@ describe('descriptive statistics', () => {
   });
 });
 
-describe('Student t', () => {
+describe('95% interval of the mean (Student t quantile from @stdlib)', () => {
+  // Reference: python3 -c "from scipy.stats import t; print([t.ppf(0.975, df) for df in (1, 4, 9, 29)])" (SciPy 1.17.1)
+  // → 12.706204736174694, 2.7764451051977934, 2.262157162798205, 2.045229642132703
   it.each([
-    [1, 12.7062047],
-    [2, 4.30265273],
-    [9, 2.26215716],
-    [30, 2.04227246],
-    [100_000, 1.95998],
-  ])('gives the 0.975 quantile for %i degrees of freedom', (df, expected) => {
-    expect(studentTQuantile(0.975, df)).toBeCloseTo(expected, 4);
+    [2, 12.706204736174694],
+    [5, 2.7764451051977934],
+    [10, 2.262157162798205],
+    [30, 2.045229642132703],
+  ])('uses t(0.975, n − 1) for n = %i', (n, t) => {
+    const values = Array.from({ length: n }, (_, i) => i);
+    const [low, high] = meanConfidenceInterval95(values) ?? [0, 0];
+    const half = (t * (sampleStddev(values) ?? 0)) / Math.sqrt(n);
+    expect(low).toBeCloseTo(mean(values) - half, 10);
+    expect(high).toBeCloseTo(mean(values) + half, 10);
   });
 
-  it('has a symmetric CDF', () => {
-    expect(studentTCdf(0, 5)).toBeCloseTo(0.5, 12);
-    expect(studentTCdf(-2, 5) + studentTCdf(2, 5)).toBeCloseTo(1, 12);
-  });
-
-  it('gives the known t-interval of 1..5 (R: t.test(1:5) → 1.036757 4.963243)', () => {
-    const [low, high] = meanConfidenceInterval95([1, 2, 3, 4, 5]) ?? [0, 0];
-    expect(low).toBeCloseTo(1.036757, 5);
-    expect(high).toBeCloseTo(4.963243, 5);
+  it('has no interval below two values', () => {
     expect(meanConfidenceInterval95([1])).toBeUndefined();
   });
 });
 
-describe('bootstrap of the difference of medians', () => {
-  const fast = [10, 11, 12, 13, 14, 15, 16, 17];
-  const slow = fast.map((v) => v + 100);
-
-  it('is reproducible from the seed', () => {
-    expect(bootstrapMedianDifference(slow, fast, seededRandom(7))).toEqual(bootstrapMedianDifference(slow, fast, seededRandom(7)));
+describe('Wilcoxon signed-rank p-value (@stdlib)', () => {
+  it("matches SciPy's exact p-value for 12 differences without ties", () => {
+    // python3 -c "from scipy.stats import wilcoxon; print(wilcoxon([0.031,-0.012,0.045,0.022,0.008,0.051,-0.004,0.017,0.029,0.038,0.013,-0.021], method='exact').pvalue)"
+    // → 0.02099609375 (SciPy 1.17.1)
+    expect(signedRankPValue([0.031, -0.012, 0.045, 0.022, 0.008, 0.051, -0.004, 0.017, 0.029, 0.038, 0.013, -0.021])).toBeCloseTo(0.02099609375, 10);
   });
 
-  it('excludes 0 for clearly separated samples and includes it for one sample against itself', () => {
-    const separated = bootstrapMedianDifference(slow, fast, seededRandom(1));
-    expect(separated.estimate).toBe(100);
-    expect(separated.ci95[0]).toBeGreaterThan(0);
-    const same = bootstrapMedianDifference(fast, fast, seededRandom(1));
-    expect(same.ci95[0]).toBeLessThanOrEqual(0);
-    expect(same.ci95[1]).toBeGreaterThanOrEqual(0);
+  it("matches SciPy's normal approximation (continuity-corrected) for 60 differences", () => {
+    // python3 -c "import numpy as np; from scipy.stats import wilcoxon; y=[float(np.log(1+0.03*np.sin(i*1.7)+0.004)) for i in range(60)]; print(wilcoxon(y, method='approx', correction=True).pvalue)"
+    // → 0.11947546308406232 (SciPy 1.17.1)
+    const y = Array.from({ length: 60 }, (_, i) => Math.log(1 + 0.03 * Math.sin(i * 1.7) + 0.004));
+    expect(signedRankPValue(y)).toBeCloseTo(0.11947546308406232, 8);
+  });
+
+  it('is 1 with fewer than two non-zero differences', () => {
+    expect(signedRankPValue([0, 0, 0])).toBe(1);
+    expect(signedRankPValue([0.4])).toBe(1);
+    expect(signedRankPValue([0, 0.4, 0])).toBe(1);
   });
 });
 
-describe('compareToFastest', () => {
-  it('names the fastest, the clearly slower and those with no meaningful difference', () => {
-    const samples = new Map([
-      ['a', [50, 51, 52, 53, 54, 55]],
-      ['b', [50.5, 51, 52.5, 53, 54, 55.5]],
-      ['c', [90, 91, 92, 93, 94, 95]],
-    ]);
-    const result = compareToFastest(samples, seededRandom(3));
-    expect(result.get('a')).toEqual({ baseline: 'a', medianDiffMs: 0, ci95: null, verdict: 'fastest' });
-    expect(result.get('b')).toMatchObject({ baseline: 'a', verdict: 'no meaningful difference' });
-    expect(result.get('c')).toMatchObject({ baseline: 'a', medianDiffMs: 40, verdict: 'slower' });
+describe("Holm's adjustment (@stdlib)", () => {
+  it('matches the step-down definition', () => {
+    // /usr/bin/python3 -c "from statsmodels.stats.multitest import multipletests; print(list(multipletests([0.01,0.04,0.03,0.005,0.2], method='holm')[1]))"
+    // → [0.04, 0.09, 0.09, 0.025, 0.2] (statsmodels 0.13.5, Debian's python3-statsmodels; SciPy has no Holm)
+    expect(holmAdjust([0.01, 0.04, 0.03, 0.005, 0.2])).toEqual([0.04, 0.09, 0.09, 0.025, 0.2].map((p) => expect.closeTo(p, 12)));
+    expect(holmAdjust([])).toEqual([]);
+  });
+});
+
+describe('bootstrap interval of the median', () => {
+  const values = [10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20];
+
+  it('is reproducible from the seed and brackets the sample median', () => {
+    expect(bootstrapMedianInterval(values, seededRandom(7))).toEqual(bootstrapMedianInterval(values, seededRandom(7)));
+    const [low, high] = bootstrapMedianInterval(values, seededRandom(7));
+    expect(low).toBeLessThanOrEqual(15);
+    expect(high).toBeGreaterThanOrEqual(15);
+    expect(low).toBeGreaterThanOrEqual(10);
+    expect(high).toBeLessThanOrEqual(20);
   });
 
-  it('gives no verdict on fewer than five runs, however far apart the medians', () => {
-    const result = compareToFastest(new Map([['a', [23.9, 27.0]], ['b', [28.1, 28.8]]]), seededRandom(1));
-    expect(result.get('b')).toMatchObject({ baseline: 'a', verdict: 'too few runs' });
-  });
-
-  it('compares nothing when fewer than two samples have values', () => {
-    expect(compareToFastest(new Map([['a', [1, 2]], ['b', []]]), seededRandom(1)).size).toBe(0);
+  it('collapses to the value for a constant sample', () => {
+    expect(bootstrapMedianInterval([3, 3, 3, 3], seededRandom(1))).toEqual([3, 3]);
   });
 });

@@ -134,6 +134,35 @@ describe('a server started with --allow-origin and --allow-remote', () => {
   });
 });
 
+describe('control API: seeded loads', () => {
+  it('PUT /__control/load begins a load; GET answers its seed, requests and plan digest, the same for the same seed', async () => {
+    const begin = await call('PUT', '/__control/load', JSON.stringify({ seed: 99 }));
+    expect(begin.status).toBe(200);
+    expect(json(begin.body)).toEqual({ seed: 99, requests: { productos: 0, categorias: 0, perfil: 0 }, digest: '00000000', pending: 0 });
+    for (const path of ['/api/perfil', '/api/productos']) await call('GET', path);
+    const first = json((await call('GET', '/__control/load')).body);
+    expect(first).toMatchObject({ seed: 99, requests: { productos: 1, categorias: 0, perfil: 1 }, digest: expect.stringMatching(/^[0-9a-f]{8}$/) });
+    await call('PUT', '/__control/load', JSON.stringify({ seed: 99 }));
+    for (const path of ['/api/productos', '/api/perfil']) await call('GET', path);
+    expect(json((await call('GET', '/__control/load')).body)).toEqual(first);
+    expect(await server.loadPlan()).toEqual({ digest: (first as { digest: string }).digest, pending: 0 });
+  });
+
+  it.each([
+    ['no seed', '{}', 400, 'seed'],
+    ['a fractional seed', '{"seed":1.5}', 400, 'seed'],
+    ['invalid JSON', '{"seed":', 400, 'invalid JSON'],
+  ])('rejects %s', async (_, body, status, message) => {
+    const seen = await call('PUT', '/__control/load', body);
+    expect(seen.status).toBe(status);
+    expect(json(seen.body)).toEqual({ error: expect.stringContaining(message) });
+  });
+
+  it('answers a wrong method on the load with 405', async () => {
+    expect((await call('DELETE', '/__control/load')).status).toBe(405);
+  });
+});
+
 describe('API routes', () => {
   it('answers an unknown path with a 404 JSON error', async () => {
     const seen = await call('GET', '/api/carrito');

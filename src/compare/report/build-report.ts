@@ -1,17 +1,21 @@
 import { ENDPOINTS, type Endpoint } from '../../domain/endpoints.js';
 import type { ModelId, Variant } from '../../domain/models.js';
-import { seededRandom } from '../../domain/random.js';
-import type { ComparePlan } from '../plan.js';
+import { seededRandom, type Random } from '../../domain/random.js';
+import { inFlightFor, type ComparePlan } from '../plan.js';
 import type { RunRecord } from '../run-record.js';
-import { COMPARISON_RULE, compareToFastest, type Comparison } from '../stats/compare-to-fastest.js';
+import { bootstrapMedianInterval, BOOTSTRAP_RESAMPLES } from '../stats/bootstrap.js';
+import { median } from '../stats/descriptive.js';
 import { describeDistribution, type Distribution } from '../stats/distribution.js';
+import { ALPHA, MIN_PAIRS } from '../stats/paired-comparison.js';
+import { cpuUsPerRequest, pairedComparisons } from './paired-comparisons.js';
 import type { CompareReport, CompareResult } from './report-schema.js';
 
 /** How each figure of the report is computed; printed with every format. */
 export const REPORT_RULES = {
   percentiles: 'exact percentiles of the per-run totals, linear interpolation between closest ranks (type 7): samples are a few runs, so no histogram binning',
   ci95: 'Student-t 95% interval of the mean: mean ± t(0.975, n−1)·s/√n',
-  comparison: COMPARISON_RULE,
+  comparison: `every pair of models at the same level and variant, on total time and on CPU time per request, their runs paired by repetition (the contenders of a repetition meet the same seeded server plan): the median of the per-repetition ratios a/b with a 95% percentile-bootstrap interval (${BOOTSTRAP_RESAMPLES} seeded resamples), and a two-sided Wilcoxon signed-rank p-value of log(a/b), Holm-adjusted across every comparison of the report. Outcome: fewer than ${MIN_PAIRS} repetitions → "too few runs"; the whole interval within 1 ± margin → "equivalent"; Holm-adjusted p < ${ALPHA} and the interval entirely below 1 → "faster", entirely above 1 → "slower"; otherwise "inconclusive" (no evidence either way, not evidence of no difference)`,
+  cost: 'per contender and level: client CPU µs per request (median over repetitions and its 95% bootstrap interval), event-loop delay p99 during the load (perf_hooks, median over repetitions), peak RSS (max), time to the first delivered result and to the first failure the application hears of (medians over the repetitions that had one)',
   preserved: 'a run is preserved when nothing that arrived intact was dropped by the model and, per endpoint, the model delivered at least as many responses as the server answered successfully (server stats before/after the run)',
   serverMismatch: "runs in which, for some endpoint, the server's successful answers differ from the client's delivered + lost",
   resources: 'client CPU time (user + system) per run; peak resident memory sampled during the runs',
@@ -37,13 +41,48 @@ const endpointResult = (records: readonly RunRecord[], endpoint: Endpoint): Comp
   };
 };
 
-const summarizeGroup = (model: ModelId, variant: Variant, concurrency: number, records: readonly RunRecord[], comparison: Comparison | undefined): CompareResult => {
+const medianOrNull = (values: readonly number[]): number | null => (values.length > 0 ? median(values) : null);
+const mb = (bytes: number): number => bytes / (1024 * 1024);
+
+/** What a contender cost at one level, over its repetitions. */
+const costOf = (records: readonly RunRecord[], random: Random): CompareResult['cost'] => {
+  const cpu = records.map(cpuUsPerRequest);
+  return {
+    cpuUsPerRequest: cpu.length > 0 ? { median: median(cpu), ci95: cpu.length > 1 ? bootstrapMedianInterval(cpu, random) : null } : null,
+    eventLoopP99Ms: medianOrNull(records.map((r) => r.eventLoopP99Ms)),
+    peakRssMb: records.length > 0 ? mb(Math.max(...records.map((r) => r.peakRssBytes))) : null,
+    firstResultMs: medianOrNull(records.flatMap((r) => (r.firstResultMs === undefined ? [] : [r.firstResultMs]))),
+    firstFailureMs: medianOrNull(records.flatMap((r) => (r.firstFailureMs === undefined ? [] : [r.firstFailureMs]))),
+  };
+};
+
+/** A run as the report lists it. */
+const runOf = (r: RunRecord): CompareReport['records'][number] => ({
+  model: r.model,
+  variant: r.variant,
+  concurrency: r.concurrency,
+  inFlight: r.inFlight,
+  repetition: r.repetition,
+  serverPlan: r.serverPlan,
+  totalMs: r.totalMs,
+  cpuUsPerRequest: cpuUsPerRequest(r),
+  firstResultMs: r.firstResultMs ?? null,
+  firstFailureMs: r.firstFailureMs ?? null,
+  eventLoopP99Ms: r.eventLoopP99Ms,
+  peakRssMb: mb(r.peakRssBytes),
+  delivered: r.delivered,
+  lost: r.lost,
+  attempts: r.attempts,
+});
+
+const summarizeGroup = (model: ModelId, variant: Variant, concurrency: number, inFlight: number, records: readonly RunRecord[], random: Random): CompareResult => {
   const totalMs = describeDistribution(records.map((r) => r.totalMs)) ?? EMPTY;
   const attempts = sum(records.map((r) => r.attempts));
   return {
     model,
     variant,
     concurrency,
+    inFlight,
     runs: records.length,
     totalMs,
     msPerRequest: totalMs.mean / concurrency,
@@ -56,23 +95,26 @@ const summarizeGroup = (model: ModelId, variant: Variant, concurrency: number, r
     serverMismatchRuns: records.filter(disagreesWithServer).length,
     cpuMs: describeDistribution(records.map((r) => r.cpuMs)) ?? EMPTY,
     peakRssMb: Math.max(0, ...records.map((r) => r.peakRssBytes)) / (1024 * 1024),
-    comparison: comparison ? { ...comparison, baseline: comparison.baseline as ModelId } : null,
+    cost: costOf(records, random),
   };
 };
 
 /**
  * Aggregates measured runs into the report: one result per concurrency × variant × model (in the
- * plan's order), each model compared with the fastest of its variant and level by a bootstrap
- * seeded from the plan's seed, so the same runs give the same report.
+ * plan's order) with its cost, the paired comparisons of every pair of models (see
+ * paired-comparisons.ts) and every run. Bootstraps are seeded from the plan's seed, so the same
+ * runs give the same report. Pairing is on the server's plan when every run carries one.
  */
 export const buildReport = (plan: ComparePlan, records: readonly RunRecord[]): CompareReport => {
-  const random = seededRandom(plan.seed);
+  const random = seededRandom(plan.seed ^ 0x5eed);
+  const levelInFlight = (concurrency: number): number => inFlightFor(plan, concurrency);
   const results: CompareResult[] = [];
   for (const concurrency of plan.concurrency) {
     for (const variant of plan.variants) {
-      const groups = new Map(plan.models.map((model) => [model, records.filter((r) => r.concurrency === concurrency && r.variant === variant && r.model === model)]));
-      const comparisons = compareToFastest(new Map([...groups].map(([model, rs]) => [model, rs.map((r) => r.totalMs)])), random);
-      for (const [model, rs] of groups) results.push(summarizeGroup(model, variant, concurrency, rs, comparisons.get(model)));
+      for (const model of plan.models) {
+        const runs = records.filter((r) => r.concurrency === concurrency && r.variant === variant && r.model === model);
+        results.push(summarizeGroup(model, variant, concurrency, levelInFlight(concurrency), runs, random));
+      }
     }
   }
   return {
@@ -84,9 +126,14 @@ export const buildReport = (plan: ComparePlan, records: readonly RunRecord[]): C
     models: [...plan.models],
     variants: [...plan.variants],
     concurrency: [...plan.concurrency],
+    inFlight: [...plan.inFlight],
+    pairing: records.length > 0 && records.every((r) => r.serverPlan !== null) ? 'server-plan' : 'repetition-order',
+    margin: plan.margin,
     client: { ...plan.client, backoff: { ...plan.client.backoff } },
     transport: plan.transport,
     rules: { ...REPORT_RULES },
     results,
+    comparisons: pairedComparisons(plan, records, levelInFlight),
+    records: records.map(runOf),
   };
 };

@@ -42,8 +42,14 @@ const COLUMNS: readonly Column[] = [
   ['server_mismatch_runs', (r) => r.serverMismatchRuns],
   ['cpu_ms_mean', (r) => r.cpuMs.mean],
   ['peak_rss_mb', (r) => r.peakRssMb],
-  ['verdict', (r) => r.comparison?.verdict ?? null],
-  ['median_diff_ms', (r) => r.comparison?.medianDiffMs ?? null],
+  ['in_flight', (r) => r.inFlight],
+  ['cpu_us_per_request', (r) => r.cost.cpuUsPerRequest?.median ?? null],
+  ['cpu_us_per_request_ci95_low', (r) => r.cost.cpuUsPerRequest?.ci95?.[0] ?? null],
+  ['cpu_us_per_request_ci95_high', (r) => r.cost.cpuUsPerRequest?.ci95?.[1] ?? null],
+  ['event_loop_p99_ms', (r) => r.cost.eventLoopP99Ms],
+  ['cost_peak_rss_mb', (r) => r.cost.peakRssMb],
+  ['first_result_ms', (r) => r.cost.firstResultMs],
+  ['first_failure_ms', (r) => r.cost.firstFailureMs],
 ];
 
 /** The report as CSV: a header, then one row per model × variant × concurrency level. */

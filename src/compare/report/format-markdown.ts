@@ -1,7 +1,7 @@
 import { REPORT_RULES } from './build-report.js';
 import { formatCount, formatMs, type TableData } from './cells.js';
 import type { CompareReport } from './report-schema.js';
-import { reportHeader, reportTables } from './report-tables.js';
+import { LEVEL_TABLES, reportHeader, reportTables } from './report-tables.js';
 
 /** Escapes the characters that would break a markdown table cell. */
 const escapeCell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -35,9 +35,9 @@ export const meanTimeChart = (report: CompareReport, concurrency: number): strin
  * data tables, the scaling table when there are several levels, and the rules.
  */
 export const formatMarkdown = (report: CompareReport): string => {
-  const [title = '', settings = ''] = reportHeader(report);
+  const [title = '', settings = '', pairing = ''] = reportHeader(report);
   const tables = reportTables(report).map(renderMarkdownTable);
-  const perLevel = report.concurrency.flatMap((c, i) => [meanTimeChart(report, c), tables[2 * i] ?? '', tables[2 * i + 1] ?? '']);
+  const perLevel = report.concurrency.flatMap((c, i) => [meanTimeChart(report, c), ...tables.slice(LEVEL_TABLES * i, LEVEL_TABLES * (i + 1))]);
   const rules = Object.entries(REPORT_RULES).map(([name, rule]) => `- **${name}**: ${rule}`);
-  return [`## ${title}`, settings, ...perLevel, ...tables.slice(2 * report.concurrency.length), '### Rules', rules.join('\n')].join('\n\n') + '\n';
+  return [`## ${title}`, settings, pairing, ...perLevel, ...tables.slice(LEVEL_TABLES * report.concurrency.length), '### Rules', rules.join('\n')].join('\n\n') + '\n';
 };

@@ -29,19 +29,72 @@ export const endpointResultSchema = z.strictObject({
   serverOk: count,
 });
 
-/** How a model compares with the fastest of its variant and concurrency. */
+const model = z.enum(MODEL_IDS);
+const variant = z.enum(['correct', 'naive']);
+
+/** A median over repetitions with its 95% bootstrap interval. */
+export const medianWithIntervalSchema = z.strictObject({ median: z.number(), ci95: interval.nullable() });
+
+/** What a contender costs the client at one level (null where there was nothing to measure). */
+export const costSchema = z.strictObject({
+  /** Client CPU time (user + system) per request, µs: median over repetitions and its interval. */
+  cpuUsPerRequest: medianWithIntervalSchema.nullable(),
+  /** Event-loop delay p99 during a load, ms: median over repetitions. */
+  eventLoopP99Ms: z.number().nullable(),
+  /** Highest resident set size sampled during any of its loads, MB. */
+  peakRssMb: z.number().nullable(),
+  /** Time to the first delivered result, ms: median over the repetitions that delivered one. */
+  firstResultMs: z.number().nullable(),
+  /** Time until the application first heard of a failure, ms: median over the repetitions that had one. */
+  firstFailureMs: z.number().nullable(),
+});
+
+/** One measured run: the contender, its repetition, the server's plan digest and what it cost. */
+export const runSchema = z.strictObject({
+  model,
+  variant,
+  concurrency: z.number().int().positive(),
+  inFlight: z.number().int().positive(),
+  repetition: count,
+  /** Digest of the delays and faults the server planned for this load; equal within a repetition; null when pairing by order only. */
+  serverPlan: z.string().nullable(),
+  totalMs: z.number(),
+  cpuUsPerRequest: z.number(),
+  firstResultMs: z.number().nullable(),
+  firstFailureMs: z.number().nullable(),
+  eventLoopP99Ms: z.number(),
+  peakRssMb: z.number(),
+  delivered: count,
+  lost: count,
+  attempts: count,
+});
+
+/** A paired comparison of contender `a` with `b` (same variant and level) on one metric. */
 export const comparisonSchema = z.strictObject({
-  baseline: z.enum(MODEL_IDS),
-  medianDiffMs: z.number(),
+  metric: z.enum(['totalMs', 'cpuUsPerRequest']),
+  variant,
+  concurrency: z.number().int().positive(),
+  inFlight: z.number().int().positive(),
+  a: model,
+  b: model,
+  /** Repetitions in which both ran. */
+  pairs: count,
+  /** Median of the per-repetition ratios a / b (null without pairs). */
+  ratio: z.number().nullable(),
   ci95: interval.nullable(),
-  verdict: z.enum(['fastest', 'slower', 'no meaningful difference', 'too few runs']),
+  /** Two-sided Wilcoxon signed-rank p-value of the log-ratios. */
+  pValue: z.number(),
+  /** Holm-adjusted across every comparison of the report; null when too few pairs to test. */
+  pHolm: z.number().nullable(),
+  outcome: z.enum(['faster', 'slower', 'equivalent', 'inconclusive', 'too few runs']),
 });
 
 /** One model × variant × concurrency level. */
 export const resultSchema = z.strictObject({
-  model: z.enum(MODEL_IDS),
-  variant: z.enum(['correct', 'naive']),
+  model,
+  variant,
   concurrency: z.number().int().positive(),
+  inFlight: z.number().int().positive(),
   runs: count,
   totalMs: distributionSchema,
   /** Mean total time divided by the requests per load. */
@@ -59,7 +112,7 @@ export const resultSchema = z.strictObject({
   serverMismatchRuns: count,
   cpuMs: distributionSchema,
   peakRssMb: z.number(),
-  comparison: comparisonSchema.nullable(),
+  cost: costSchema,
 });
 
 /** The report of `async-arena compare --format json`. */
@@ -72,16 +125,27 @@ export const compareReportSchema = z.strictObject({
   models: z.array(z.enum(MODEL_IDS)),
   variants: z.array(z.enum(['correct', 'naive'])),
   concurrency: z.array(z.number().int().positive()),
+  /** The in-flight sweep, parallel to `concurrency` (empty: every level at `client.maxInFlight`). */
+  inFlight: z.array(z.number().int().positive()),
+  /** `server-plan`: the contenders of a repetition met the same seeded server plan; `repetition-order`: paired by order only. */
+  pairing: z.enum(['server-plan', 'repetition-order']),
+  /** Equivalence margin of the comparisons, as a fraction. */
+  margin: z.number(),
   client: z.strictObject({ deadlineMs: count, retries: count, maxInFlight: count, backoff: z.strictObject({ baseMs: count, maxMs: count }) }),
   /** The HTTP client every model shared (axios in reports written before there was a choice). */
   transport: z.enum(TRANSPORT_KINDS).default('axios'),
   /** How each figure was computed, in words. */
   rules: z.record(z.string(), z.string()),
   results: z.array(resultSchema),
+  comparisons: z.array(comparisonSchema),
+  records: z.array(runSchema),
 });
 
 /** A comparison report. */
 export type CompareReport = z.infer<typeof compareReportSchema>;
+
+/** One paired comparison of a report. */
+export type ReportComparison = z.infer<typeof comparisonSchema>;
 
 /** One row of a comparison report. */
 export type CompareResult = z.infer<typeof resultSchema>;

@@ -1,6 +1,6 @@
 import { ENDPOINTS } from '../../domain/endpoints.js';
-import { cell, formatCount, formatMs, type Cell, type TableData } from './cells.js';
-import type { CompareReport, CompareResult } from './report-schema.js';
+import { cell, formatCount, formatMs, type Cell, type TableData, type Tone } from './cells.js';
+import type { CompareReport, CompareResult, ReportComparison } from './report-schema.js';
 import { sanitizeText } from '../../domain/sanitize-text.js';
 
 const meanWithInterval = (result: CompareResult): string => {
@@ -8,14 +8,12 @@ const meanWithInterval = (result: CompareResult): string => {
   return ci95 ? `${formatMs(mean)} ± ${formatMs((ci95[1] - ci95[0]) / 2)}` : formatMs(mean);
 };
 
-const verdictCell = (result: CompareResult): Cell => {
-  const c = result.comparison;
-  if (!c) return cell('—', 'muted');
-  if (c.verdict === 'fastest') return cell('fastest', 'good');
-  const diff = `${c.medianDiffMs >= 0 ? '+' : ''}${formatMs(c.medianDiffMs)} ms`;
-  if (c.verdict === 'too few runs') return cell(`too few runs (${diff})`, 'muted');
-  return c.verdict === 'slower' ? cell(`slower ${diff}`, 'bad') : cell(`no meaningful difference (${diff})`, 'muted');
-};
+const orDash = (value: number | null, format: (n: number) => string = formatMs): string => (value === null ? '—' : format(value));
+
+/** A ratio as a signed percentage: 0.97 → `−3.0 %`. */
+export const formatRatio = (ratio: number): string => `${ratio >= 1 ? '+' : '−'}${(Math.abs(ratio - 1) * 100).toFixed(1)} %`;
+
+const OUTCOME_TONES: Readonly<Record<ReportComparison['outcome'], Tone | undefined>> = { faster: 'good', slower: 'bad', equivalent: undefined, inconclusive: 'muted', 'too few runs': 'muted' };
 
 const endpointCell = (result: CompareResult, endpoint: (typeof ENDPOINTS)[number]): Cell => {
   const e = result.endpoints[endpoint];
@@ -30,8 +28,8 @@ const reasonsText = (result: CompareResult): string => {
 /** Timing of each model × variant at one concurrency level. */
 export const timingTable = (results: readonly CompareResult[], concurrency: number): TableData => ({
   title: `Total time per load, ms — ${formatCount(concurrency)} requests per load`,
-  headers: ['Model', 'Variant', 'Mean ± 95% CI', 'p50', 'p95', 'p99', 'Min', 'Max', 'SD', 'First result p50', 'vs fastest'],
-  align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+  headers: ['Model', 'Variant', 'Mean ± 95% CI', 'p50', 'p95', 'p99', 'Min', 'Max', 'SD', 'First result p50'],
+  align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
   rows: results.map((r) => [
     cell(r.model),
     cell(r.variant),
@@ -43,7 +41,42 @@ export const timingTable = (results: readonly CompareResult[], concurrency: numb
     cell(formatMs(r.totalMs.max)),
     cell(r.totalMs.stddev === null ? '—' : formatMs(r.totalMs.stddev)),
     cell(r.firstResultMs ? formatMs(r.firstResultMs.p50) : '—'),
-    verdictCell(r),
+  ]),
+});
+
+/** What each contender costs the client at one level. */
+export const costTable = (results: readonly CompareResult[], concurrency: number): TableData => ({
+  title: `Each model's own cost — ${formatCount(concurrency)} requests per load (medians over repetitions)`,
+  headers: ['Model', 'Variant', 'CPU µs/request [95% CI]', 'Loop delay p99 ms', 'Peak RSS MB', 'First result ms', 'First failure ms'],
+  align: ['left', 'left', 'right', 'right', 'right', 'right', 'right'],
+  rows: results.map((r) => {
+    const cpu = r.cost.cpuUsPerRequest;
+    return [
+      cell(r.model),
+      cell(r.variant),
+      cell(cpu ? `${cpu.median.toFixed(0)}${cpu.ci95 ? ` [${cpu.ci95[0].toFixed(0)}–${cpu.ci95[1].toFixed(0)}]` : ''}` : '—'),
+      cell(orDash(r.cost.eventLoopP99Ms)),
+      cell(orDash(r.cost.peakRssMb, (n) => n.toFixed(0))),
+      cell(orDash(r.cost.firstResultMs)),
+      cell(orDash(r.cost.firstFailureMs)),
+    ];
+  }),
+});
+
+/** The paired comparisons at one level: ratio a/b, its interval, the Holm-adjusted p-value and the outcome. */
+export const comparisonTable = (comparisons: readonly ReportComparison[], concurrency: number, margin: number): TableData => ({
+  title: `Paired comparisons — ${formatCount(concurrency)} requests per load (a vs b: median of per-repetition a/b; equivalent within ±${(margin * 100).toFixed(0)} %)`,
+  headers: ['Metric', 'Variant', 'a vs b', 'Pairs', 'a/b', '95% CI', 'p (Holm)', 'Outcome for a'],
+  align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'left'],
+  rows: comparisons.map((c) => [
+    cell(c.metric === 'totalMs' ? 'total time' : 'CPU/request'),
+    cell(c.variant),
+    cell(`${c.a} vs ${c.b}`),
+    cell(String(c.pairs)),
+    cell(c.ratio === null ? '—' : formatRatio(c.ratio)),
+    cell(c.ci95 ? `${formatRatio(c.ci95[0])} … ${formatRatio(c.ci95[1])}` : '—'),
+    cell(c.pHolm === null ? '—' : c.pHolm < 0.001 ? '<0.001' : c.pHolm.toFixed(3)),
+    cell(c.outcome, OUTCOME_TONES[c.outcome]),
   ]),
 });
 
@@ -65,12 +98,17 @@ export const dataTable = (results: readonly CompareResult[], concurrency: number
   ]),
 });
 
-/** Mean time per request (ms) of each model × variant across the concurrency levels. */
+const levelLabel = (report: CompareReport, c: number): string => {
+  const i = report.concurrency.indexOf(c);
+  return report.inFlight[i] === undefined ? `×${formatCount(c)}` : `${formatCount(report.inFlight[i])} in flight`;
+};
+
+/** Mean time per request (ms) and median CPU µs per request of each model × variant across the levels. */
 export const scalingTable = (report: CompareReport): TableData => {
   const keys = [...new Set(report.results.map((r) => `${r.model} ${r.variant}`))];
   return {
-    title: 'Mean time per request, ms (total time ÷ requests per load)',
-    headers: ['Model', 'Variant', ...report.concurrency.map((c) => `×${formatCount(c)}`)],
+    title: 'Growth across levels: mean time per request, ms (total ÷ requests) · CPU µs per request (median)',
+    headers: ['Model', 'Variant', ...report.concurrency.map((c) => levelLabel(report, c))],
     align: ['left', 'left', ...report.concurrency.map(() => 'right' as const)],
     rows: keys.map((key) => {
       const [model = '', variant = ''] = key.split(' ');
@@ -79,18 +117,21 @@ export const scalingTable = (report: CompareReport): TableData => {
         cell(variant),
         ...report.concurrency.map((c) => {
           const found = report.results.find((r) => `${r.model} ${r.variant}` === key && r.concurrency === c);
-          return cell(found && found.runs > 0 ? formatMs(found.msPerRequest) : '—');
+          return cell(found && found.runs > 0 ? `${formatMs(found.msPerRequest)} · ${found.cost.cpuUsPerRequest?.median.toFixed(0) ?? '—'} µs` : '—');
         }),
       ];
     }),
   };
 };
 
-/** Every table of a report, in reading order: per level timing and data, then scaling when there are several levels. */
+/** The tables of one level, in reading order: timing, comparisons, cost, data. */
+export const LEVEL_TABLES = 4;
+
+/** Every table of a report, in reading order: per level {@link LEVEL_TABLES} tables, then scaling when there are several levels. */
 export const reportTables = (report: CompareReport): TableData[] => [
   ...report.concurrency.flatMap((c) => {
     const results = report.results.filter((r) => r.concurrency === c);
-    return [timingTable(results, c), dataTable(results, c)];
+    return [timingTable(results, c), comparisonTable(report.comparisons.filter((x) => x.concurrency === c), c, report.margin), costTable(results, c), dataTable(results, c)];
   }),
   ...(report.concurrency.length > 1 ? [scalingTable(report)] : []),
 ];
@@ -98,5 +139,8 @@ export const reportTables = (report: CompareReport): TableData[] => [
 /** The scenario header lines: name, description, and the settings the numbers came from. */
 export const reportHeader = (report: CompareReport): string[] => [
   sanitizeText(`Scenario ${report.scenario}${report.description ? ` — ${report.description}` : ''}`),
-  `seed ${report.seed} · ${report.runs} runs + ${report.warmup} warm-up per model × variant × level, interleaved · deadline ${report.client.deadlineMs} ms · retries ${report.client.retries} · at most ${report.client.maxInFlight} in flight · ${report.transport} transport`,
+  `seed ${report.seed} · ${report.runs} repetitions + ${report.warmup} warm-up, each running every model × variant once in a seeded order · deadline ${report.client.deadlineMs} ms · retries ${report.client.retries} · at most ${report.inFlight.length > 0 ? report.inFlight.map(formatCount).join('/') : report.client.maxInFlight} in flight · ${report.transport} transport`,
+  report.pairing === 'server-plan'
+    ? `paired: the contenders of a repetition met the same seeded server plan (runs' serverPlan digests) · equivalence margin ±${(report.margin * 100).toFixed(1)} %`
+    : `paired by repetition order only: the target cannot seed its server plan, so contenders of a repetition may have met different delays · equivalence margin ±${(report.margin * 100).toFixed(1)} %`,
 ];

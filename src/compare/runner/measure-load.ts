@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { lastValueFrom, toArray, type Observable } from 'rxjs';
 import type { ArenaEvent } from '../../domain/events.js';
 
@@ -8,26 +9,38 @@ export interface MeasuredLoad {
   readonly cpuMs: number;
   /** Highest resident set size sampled before, during and after the load. */
   readonly peakRssBytes: number;
+  /** 99th percentile of the event loop's delay during the load, ms (sampled every {@link EVENT_LOOP_RESOLUTION_MS} ms). */
+  readonly eventLoopP99Ms: number;
 }
+
+/** Resolution of the event-loop delay histogram, ms. */
+export const EVENT_LOOP_RESOLUTION_MS = 5;
 
 /** How often resident memory is sampled during a load. */
 export const RSS_SAMPLE_MS = 10;
 
 /**
- * Runs a load to completion, collecting its events, the process CPU time it took and the peak
- * resident memory sampled every {@link RSS_SAMPLE_MS} ms. A stream error (a bug) rejects.
+ * Runs a load to completion, collecting its events, the process CPU time it took, the peak
+ * resident memory sampled every {@link RSS_SAMPLE_MS} ms and the event loop's delay (p99). A stream
+ * error (a bug) rejects.
  */
 export const measureLoad = async (load: Observable<ArenaEvent>): Promise<MeasuredLoad> => {
   let peakRssBytes = process.memoryUsage.rss();
   const sample = (): void => void (peakRssBytes = Math.max(peakRssBytes, process.memoryUsage.rss()));
   const timer = setInterval(sample, RSS_SAMPLE_MS);
+  const loopDelay = monitorEventLoopDelay({ resolution: EVENT_LOOP_RESOLUTION_MS });
+  loopDelay.enable();
   const cpuBefore = process.cpuUsage();
   try {
     const events = await lastValueFrom(load.pipe(toArray()));
     const cpu = process.cpuUsage(cpuBefore);
     sample();
-    return { events, cpuMs: (cpu.user + cpu.system) / 1000, peakRssBytes };
+    loopDelay.disable();
+    // The histogram records each tick's whole interval (resolution + lateness): keep the lateness. A load shorter than one tick has none.
+    const p99 = loopDelay.count > 0 ? Math.max(0, loopDelay.percentile(99) / 1e6 - EVENT_LOOP_RESOLUTION_MS) : 0;
+    return { events, cpuMs: (cpu.user + cpu.system) / 1000, peakRssBytes, eventLoopP99Ms: p99 };
   } finally {
     clearInterval(timer);
+    loopDelay.disable();
   }
 };

@@ -1,9 +1,10 @@
 import { ENDPOINTS, type Endpoint } from '../../domain/endpoints.js';
+import type { ArenaEvent } from '../../domain/events.js';
 import type { FaultMap } from '../../domain/fault-spec.js';
 import type { InstrumentedLoad } from '../../domain/instrumented-load.js';
 import { summarizeLoad } from '../../domain/outcomes.js';
 import type { ServerControl, ServerStats } from '../../domain/server-control.js';
-import { faultsFor, loadRequestFor, type ComparePlan } from '../plan.js';
+import { faultsFor, inFlightFor, loadRequestFor, serverSeedFor, type ComparePlan } from '../plan.js';
 import type { RunRecord, ServerDelta } from '../run-record.js';
 import { buildSchedule, type ScheduledLoad } from '../schedule.js';
 import { measureLoad, type MeasuredLoad } from './measure-load.js';
@@ -24,22 +25,62 @@ export interface ComparisonDeps {
   /** Starts one instrumented load of a model (e.g. an arena session's `load`). */
   readonly load: InstrumentedLoad;
   readonly onProgress?: (progress: ComparisonProgress) => void;
+  /**
+   * `server-plan` (the default): before each load the server begins a stream seeded by (seed,
+   * repetition, level), so the contenders of a repetition meet the same delays and faults.
+   * `repetition-order`: the server cannot be seeded (a `--target` without it); runs pair by order only.
+   */
+  readonly pairing?: Pairing;
 }
+
+/** How the runs of a repetition are paired: on the server's seeded plan, or by repetition order alone. */
+export type Pairing = 'server-plan' | 'repetition-order';
 
 const applyFaults = (server: ServerControl, faults: FaultMap): Promise<unknown> => Promise.all(ENDPOINTS.map((e) => server.setFault(e, faults[e])));
 
 const serverDelta = (before: ServerStats, after: ServerStats): Record<Endpoint, ServerDelta> =>
   Object.fromEntries(ENDPOINTS.map((e) => [e, { received: after[e].received - before[e].received, ok: after[e].ok - before[e].ok }])) as Record<Endpoint, ServerDelta>;
 
-const toRecord = (load: ScheduledLoad, measured: MeasuredLoad, server: Record<Endpoint, ServerDelta>): RunRecord => {
+/** How long stragglers may take: every attempt of a request at its deadline, plus a margin. */
+const settleLimitMs = (plan: ComparePlan): number => plan.client.deadlineMs * (plan.client.retries + 1) + 2_000;
+const SETTLE_POLL_MS = 5;
+
+/**
+ * Waits until the server holds no request open and has seen none arrive for one poll (a naive
+ * variant's abandoned requests are still in the air after its load ends), or `limitMs` passes, then
+ * returns the load's plan digest. So a load's stragglers seldom take indices in the next load's
+ * stream or count in its server stats (a request aborted while still in the client's buffers can
+ * in principle still arrive later: only naive variants abandon requests).
+ */
+const settle = async (server: ServerControl, limitMs: number): Promise<string> => {
+  const until = performance.now() + limitMs;
+  let last = '';
+  for (;;) {
+    const { digest, pending } = await server.loadPlan();
+    if ((pending === 0 && digest === last) || performance.now() > until) return digest;
+    last = pending === 0 ? digest : '';
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+  }
+};
+
+const firstFailureAt = (events: readonly ArenaEvent[]): number | undefined => {
+  const first = events.find((e) => e.type === 'failure');
+  return first?.type === 'failure' ? first.at : undefined;
+};
+
+const toRecord = (plan: ComparePlan, load: ScheduledLoad, measured: MeasuredLoad, server: Record<Endpoint, ServerDelta>, serverPlan: string | null): RunRecord => {
   const summary = summarizeLoad(load.model, measured.events);
+  const firstFailureMs = firstFailureAt(measured.events);
   return {
     model: load.model,
     variant: load.variant,
     concurrency: load.concurrency,
-    run: load.run,
+    inFlight: inFlightFor(plan, load.concurrency),
+    repetition: load.run,
+    serverPlan,
     totalMs: summary.totalMs,
     firstResultMs: summary.firstResultMs,
+    ...(firstFailureMs === undefined ? {} : { firstFailureMs }),
     endpoints: summary.endpoints,
     delivered: summary.delivered,
     lost: summary.lost,
@@ -47,14 +88,16 @@ const toRecord = (load: ScheduledLoad, measured: MeasuredLoad, server: Record<En
     server,
     cpuMs: measured.cpuMs,
     peakRssBytes: measured.peakRssBytes,
+    eventLoopP99Ms: measured.eventLoopP99Ms,
   };
 };
 
 /**
  * Runs a plan's interleaved schedule one load at a time. Before each load the faults in force for
- * its run are set again (so `times` starts afresh for every model); the server's stats are read
- * before and after, so each run carries the server's own count of what it answered. Warm-up loads
- * run the same way and are not recorded.
+ * its run are set again (so `times` starts afresh for every model) and, when pairing on the server's
+ * plan, the server begins the load's seeded stream; the server's stats are read before and after, so
+ * each run carries the server's own count of what it answered, and the digest of what it planned.
+ * Warm-up loads run the same way and are not recorded.
  */
 export const runComparison = async (plan: ComparePlan, deps: ComparisonDeps): Promise<RunRecord[]> => {
   const schedule = buildSchedule(plan);
@@ -62,11 +105,14 @@ export const runComparison = async (plan: ComparePlan, deps: ComparisonDeps): Pr
   const records: RunRecord[] = [];
   for (const load of schedule) {
     deps.onProgress?.({ done: load.index, total: schedule.length, elapsedMs: performance.now() - started, next: load });
+    const seeded = (deps.pairing ?? 'server-plan') === 'server-plan';
     await applyFaults(deps.server, faultsFor(plan, load));
+    if (seeded) await deps.server.beginLoad(serverSeedFor(plan, load));
     const before = await deps.server.stats();
     const measured = await measureLoad(deps.load(load.model, loadRequestFor(plan, load)));
+    const serverPlan = seeded ? await settle(deps.server, settleLimitMs(plan)) : null;
     const after = await deps.server.stats();
-    if (load.phase === 'measured') records.push(toRecord(load, measured, serverDelta(before, after)));
+    if (load.phase === 'measured') records.push(toRecord(plan, load, measured, serverDelta(before, after), serverPlan));
   }
   deps.onProgress?.({ done: schedule.length, total: schedule.length, elapsedMs: performance.now() - started });
   return records;

@@ -57,6 +57,12 @@ export const scenarioSchema = z.strictObject({
     .min(LIMITS.levels.min, { error: 'expected at least one level' })
     .max(LIMITS.levels.max, { error: `expected at most ${LIMITS.levels.max} levels` })
     .optional(),
+  /** The in-flight sweep: levels of at most N requests in flight, each load sending 2 × N requests (replaces `concurrency`). */
+  inFlight: z
+    .array(wholeNumber(LIMITS.inFlight))
+    .min(LIMITS.levels.min, { error: 'expected at least one level' })
+    .max(LIMITS.levels.max, { error: `expected at most ${LIMITS.levels.max} levels` })
+    .optional(),
   seed: wholeNumber(LIMITS.seed).optional(),
   client: clientSchema.optional(),
   transport: z.enum(TRANSPORT_KINDS).optional(),

@@ -5,24 +5,15 @@ import { median, quantile, sortAscending } from './descriptive.js';
 /** Resamples the bootstrap draws by default. */
 export const BOOTSTRAP_RESAMPLES = 2000;
 
-/** A difference and its confidence interval. */
-export interface DifferenceEstimate {
-  /** The observed difference, median(a) − median(b). */
-  readonly estimate: number;
-  /** The 95% percentile-bootstrap interval of that difference. */
-  readonly ci95: Interval;
-}
-
 const resample = (values: readonly number[], random: Random): number[] => values.map(() => values[Math.floor(random() * values.length)] ?? Number.NaN);
 
 /**
- * Percentile bootstrap of the difference of medians between two independent, non-empty samples:
- * each of `resamples` draws resamples both with replacement (seeded by `random`) and keeps
- * median(a*) − median(b*); the interval is the 2.5th and 97.5th percentiles of those differences.
+ * The 95% percentile-bootstrap interval of the median of a non-empty sample: `resamples` seeded draws
+ * with replacement, the 2.5th and 97.5th percentiles (type 7) of their medians.
  */
-export const bootstrapMedianDifference = (a: readonly number[], b: readonly number[], random: Random, resamples = BOOTSTRAP_RESAMPLES): DifferenceEstimate => {
-  const differences: number[] = [];
-  for (let i = 0; i < resamples; i++) differences.push(median(resample(a, random)) - median(resample(b, random)));
-  const sorted = sortAscending(differences);
-  return { estimate: median(a) - median(b), ci95: [quantile(sorted, 0.025), quantile(sorted, 0.975)] };
+export const bootstrapMedianInterval = (values: readonly number[], random: Random, resamples = BOOTSTRAP_RESAMPLES): Interval => {
+  const medians: number[] = [];
+  for (let i = 0; i < resamples; i++) medians.push(median(resample(values, random)));
+  const sorted = sortAscending(medians);
+  return [quantile(sorted, 0.025), quantile(sorted, 0.975)];
 };
