@@ -10,11 +10,13 @@ import { MODELS } from '../../src/models/index.js';
 import { instrumentedLoad } from '../../src/models/instrumented-load.js';
 import { startServer, type MockServer } from '../../src/server/index.js';
 import { createHttpTransport, type HttpTransport } from '../../src/transport/http-transport.js';
+import { holdUntilOthersAnswer } from './held-transport.js';
 import { collect, expectWellFormed } from './load-harness.js';
 import { useLoopbackServer } from '../support/loopback-server.js';
 import { nextRequest } from '../support/next-request.js';
 
-// Fixed latencies, productos the slowest: when productos fails, the other two have already arrived.
+// Fixed latencies, productos the slowest. Where a test needs the other two to have arrived before a
+// fault, it says so with `holdUntilOthersAnswer`: latencies alone are no order on a busy machine.
 const LATENCY = { productos: { ms: 40, jitterMs: 0 }, categorias: { ms: 10, jitterMs: 0 }, perfil: { ms: 20, jitterMs: 0 } };
 
 let server: MockServer;
@@ -41,7 +43,7 @@ describe.each(MODEL_IDS)('%s model against the mock server', (model) => {
 
   it("the seed's case, /categorias timeout: correct delivers productos and perfil, naive loses them", async () => {
     await server.setFault('categorias', { kind: 'timeout' });
-    const correct = (await run(model)).summary;
+    const correct = (await run(model, {}, holdUntilOthersAnswer(transport, 'categorias'))).summary;
     expect(correct.requests.map((r) => [r.endpoint, r.outcome, r.reason])).toEqual([
       ['productos', 'ok', undefined],
       ['categorias', 'failed', 'timeout'],
@@ -50,7 +52,7 @@ describe.each(MODEL_IDS)('%s model against the mock server', (model) => {
     // latencyMs is the attempt's time on the wire, even for a model that delivers once all have settled.
     const [, categorias, perfil] = correct.requests;
     expect(perfil?.latencyMs).toBeLessThan(categorias?.latencyMs ?? 0);
-    const naive = (await run(model, { variant: 'naive' })).summary;
+    const naive = (await run(model, { variant: 'naive' }, holdUntilOthersAnswer(transport, 'categorias'))).summary;
     expect(naive).toMatchObject({ delivered: 0, lost: 2 });
     expect(naive.endpoints.categorias.reasons).toEqual({ timeout: 1 });
     expect(naive.endpoints.perfil.reasons).toEqual({ discarded: 1 });
@@ -63,10 +65,10 @@ describe.each(MODEL_IDS)('%s model against the mock server', (model) => {
     ['a slow body past the deadline', { kind: 'slow-body', ms: 2000 }, 'timeout'],
   ] as const)('%s on productos: correct delivers the other two, naive loses them', async (_, fault, reason) => {
     await server.setFault('productos', fault);
-    const correct = (await run(model)).summary;
+    const correct = (await run(model, {}, holdUntilOthersAnswer(transport, 'productos'))).summary;
     expect(correct).toMatchObject({ delivered: 2, failed: 1, lost: 0 });
     expect(correct.endpoints.productos.reasons).toEqual({ [reason]: 1 });
-    const naive = (await run(model, { variant: 'naive' })).summary;
+    const naive = (await run(model, { variant: 'naive' }, holdUntilOthersAnswer(transport, 'productos'))).summary;
     expect(naive).toMatchObject({ delivered: 0, lost: 2 });
     expect(naive.endpoints.productos.reasons).toEqual({ [reason]: 1 });
   });
