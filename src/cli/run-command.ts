@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { lastValueFrom, tap, toArray } from 'rxjs';
+import { from, lastValueFrom, takeUntil, tap, toArray } from 'rxjs';
 import type { Endpoint } from '../domain/endpoints.js';
 import type { ArenaEvent, FailureReason } from '../domain/events.js';
 import type { FaultSpec } from '../domain/fault-spec.js';
@@ -13,6 +13,7 @@ import { createHttpTransport } from '../transport/http-transport.js';
 import { collectFault, httpUrl, integerIn } from './options.js';
 import { runJson } from './run-json.js';
 import { heldNarration, naiveLine, summaryLine } from './run-narration.js';
+import { untilSignal } from './until-signal.js';
 import { UsageError } from './usage-error.js';
 
 interface RunFlags {
@@ -78,9 +79,13 @@ export const runCommand = (): Command =>
       if (flags.naive && !flags.json) write(naiveLine(MODELS[model].naiveMistake));
       let answered = false;
       let events: ArenaEvent[];
+      const signal = untilSignal(); // Ctrl+C cancels the load in flight; exit 130 (143 for SIGTERM)
+      let stoppedBy: number | undefined;
+      void signal.stopped.then((code) => (stoppedBy = code));
       try {
         events = await lastValueFrom(
           instrumentedLoad(model, transport, request).pipe(
+            takeUntil(from(signal.stopped)),
             tap((event) => {
               if (!answered && targetAnswered(event)) {
                 answered = true;
@@ -92,8 +97,13 @@ export const runCommand = (): Command =>
           ),
         );
       } finally {
+        signal.dispose();
         transport.close();
         await server?.close();
+      }
+      if (stoppedBy !== undefined) {
+        process.exitCode = stoppedBy;
+        return;
       }
       const summary = summarizeLoad(model, events);
       const unreachable = answered ? undefined : unreachableReason(summary);

@@ -3,7 +3,10 @@ import type { Endpoint } from '../domain/endpoints.js';
 import type { FaultSpec } from '../domain/fault-spec.js';
 import type { LatencySpec } from '../domain/server-control.js';
 import { DEFAULT_LATENCY, isServerStartError, listeningLine, startServer, uniformLatency } from '../server/index.js';
+import { isLoopbackHost } from '../server/loopback.js';
+import { EXIT } from './exit-codes.js';
 import { collectFault, integerIn } from './options.js';
+import { untilSignal } from './until-signal.js';
 import { UsageError } from './usage-error.js';
 
 interface ServeFlags {
@@ -23,19 +26,10 @@ const baseLatency = (latency: number | undefined, jitter: number | undefined): P
   return Object.fromEntries(Object.entries(DEFAULT_LATENCY).map(([endpoint, spec]) => [endpoint, { ...spec, jitterMs: jitter }]));
 };
 
-/** Resolves on the first SIGINT or SIGTERM. */
-const untilSignal = (): Promise<void> =>
-  new Promise((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop).off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop).on('SIGTERM', stop);
-  });
-
 /**
  * `async-arena serve`: runs the mock EcoMarket API with fault injection until SIGINT/SIGTERM. Prints
- * exactly one line, `listening on http://HOST:PORT`, to stdout.
+ * exactly one line, `listening on http://HOST:PORT`, to stdout. Exit codes: 2 for a non-loopback
+ * `--host` without `--allow-remote`, 1 when it cannot listen (port in use), 130 on SIGINT, 143 on SIGTERM.
  */
 export const serveCommand = (): Command =>
   new Command('serve')
@@ -48,6 +42,8 @@ export const serveCommand = (): Command =>
     .option('--fault <spec>', 'a fault from the start, ENDPOINT=KIND[:PARAM], e.g. categorias=timeout, perfil=error:503 (repeatable)', collectFault)
     .option('--allow-remote', 'allow listening on a non-loopback interface (the control API still answers loopback only)')
     .action(async (flags: ServeFlags) => {
+      if (flags.allowRemote !== true && !isLoopbackHost(flags.host)) throw new UsageError(`host ${flags.host} is not a loopback address; pass --allow-remote to listen on it`);
+      const signal = untilSignal();
       const server = await startServer({
         host: flags.host,
         port: flags.port,
@@ -56,9 +52,11 @@ export const serveCommand = (): Command =>
         faults: flags.fault ?? {},
         allowRemote: flags.allowRemote === true,
       }).catch((error: unknown) => {
-        throw isServerStartError(error) ? new UsageError(error.message) : error;
+        signal.dispose();
+        throw isServerStartError(error) ? new UsageError(error.message, EXIT.unreachable) : error;
       });
       process.stdout.write(listeningLine(server.url));
-      await untilSignal();
+      process.exitCode = await signal.stopped;
+      signal.dispose();
       await server.close();
     });
