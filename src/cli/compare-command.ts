@@ -1,6 +1,8 @@
 import { Command, Option } from 'commander';
 import { writeFile } from 'node:fs/promises';
+import type { FailOnKind } from '../domain/fail-on.js';
 import type { ModelId } from '../domain/models.js';
+import { correctVariantTally } from '../compare/correct-variant-tally.js';
 import { buildPlan, type ComparePlan } from '../compare/plan.js';
 import { buildReport } from '../compare/report/build-report.js';
 import { REPORT_FORMATS, formatReport, type ReportFormat } from '../compare/report/format-report.js';
@@ -11,6 +13,7 @@ import { ControlApiError } from '../server/control-client.js';
 import { isServerStartError, probeControlApi } from '../server/index.js';
 import { concurrencyList, modelList } from './compare-options.js';
 import { progressWriter } from './compare-progress.js';
+import { applyFailOn, FAIL_ON_HELP, failOnList } from './fail-on-option.js';
 import { httpUrl, integerIn } from './options.js';
 import { UsageError } from './usage-error.js';
 
@@ -25,6 +28,7 @@ interface CompareFlags {
   target?: string;
   format: ReportFormat;
   out?: string;
+  failOn?: FailOnKind[];
 }
 
 /** Checks a `--target` before measuring: it must expose the control API. */
@@ -77,6 +81,7 @@ export const compareCommand = (): Command =>
     .option('--target <url>', 'measure against a running `async-arena serve` instead of starting one', httpUrl)
     .addOption(new Option('--format <format>', 'report format').choices(REPORT_FORMATS).default('table'))
     .option('--out <file>', 'write the report to a file instead of stdout')
+    .option('--fail-on <list>', `${FAIL_ON_HELP}; counts the correct variants only`, failOnList)
     .action(async (flags: CompareFlags) => {
       const scenario = await loadScenario(flags.scenario);
       if (!scenario.ok) throw new UsageError(scenario.error);
@@ -84,4 +89,5 @@ export const compareCommand = (): Command =>
       if (flags.target !== undefined) await checkTarget(plan, flags.target);
       const records = await measure(plan, flags.target);
       await writeReport(formatReport(buildReport(plan, records), flags.format, { color: colorAllowed(flags.out) }), flags.out);
+      applyFailOn(flags.failOn, correctVariantTally(records), 'correct variants; naive ones lose data on purpose');
     });

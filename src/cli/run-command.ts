@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { from, lastValueFrom, takeUntil, tap, toArray } from 'rxjs';
 import type { Endpoint } from '../domain/endpoints.js';
 import type { ArenaEvent, FailureReason } from '../domain/events.js';
+import type { FailOnKind } from '../domain/fail-on.js';
 import type { FaultSpec } from '../domain/fault-spec.js';
 import { loadRequest } from '../domain/load-request.js';
 import { isModelId, MODEL_IDS } from '../domain/models.js';
@@ -10,6 +11,7 @@ import { MODELS } from '../models/index.js';
 import { instrumentedLoad } from '../models/instrumented-load.js';
 import { isServerStartError, startServer, type MockServer } from '../server/index.js';
 import { createHttpTransport } from '../transport/http-transport.js';
+import { applyFailOn, FAIL_ON_HELP, failOnList } from './fail-on-option.js';
 import { collectFault, httpUrl, integerIn } from './options.js';
 import { runJson } from './run-json.js';
 import { heldNarration, naiveLine, summaryLine } from './run-narration.js';
@@ -26,6 +28,7 @@ interface RunFlags {
   seed: number;
   target?: string;
   json?: boolean;
+  failOn?: FailOnKind[];
 }
 
 /** Failure reasons that say nothing answered: no connection, no name, or given up because of one of those (naive). */
@@ -63,6 +66,7 @@ export const runCommand = (): Command =>
     .option('--seed <n>', 'seed of the server and of the backoff jitter', integerIn(0, 2_147_483_647), 1)
     .option('--target <url>', 'load from this server instead of the embedded one', httpUrl)
     .option('--json', 'print one JSON object with the outcome per endpoint, and nothing else')
+    .option('--fail-on <list>', FAIL_ON_HELP, failOnList)
     .action(async (model: string, flags: RunFlags) => {
       if (!isModelId(model)) throw new UsageError(`unknown model "${model}" (expected one of: ${MODEL_IDS.join(', ')})`);
       if (flags.target !== undefined && flags.fault !== undefined) throw new UsageError('--fault applies to the embedded server only; it cannot be combined with --target');
@@ -108,10 +112,10 @@ export const runCommand = (): Command =>
       const summary = summarizeLoad(model, events);
       const unreachable = answered ? undefined : unreachableReason(summary);
       if (unreachable !== undefined) throw new UsageError(`cannot reach ${baseUrl}: ${unreachable}`, 1);
-      if (flags.json) {
-        write(JSON.stringify(runJson(summary, variant, MODELS[model].naiveMistake)));
-        return;
+      if (flags.json) write(JSON.stringify(runJson(summary, variant, MODELS[model].naiveMistake)));
+      else {
+        narration.release();
+        write(summaryLine(summary, variant));
       }
-      narration.release();
-      write(summaryLine(summary, variant));
+      applyFailOn(flags.failOn, summary, `${model} ${variant}`);
     });
