@@ -15,6 +15,7 @@ import { applyFailOn, FAIL_ON_HELP, failOnList } from './fail-on-option.js';
 import { collectFault, httpUrl, integerIn } from './options.js';
 import { runJson } from './run-json.js';
 import { heldNarration, naiveLine, summaryLine } from './run-narration.js';
+import { withTlsHint } from './tls-hint.js';
 import { untilSignal } from './until-signal.js';
 import { UsageError } from './usage-error.js';
 
@@ -29,6 +30,7 @@ interface RunFlags {
   target?: string;
   json?: boolean;
   failOn?: FailOnKind[];
+  insecure?: boolean;
 }
 
 /** Failure reasons that say nothing answered: no connection, no name, or given up because of one of those (naive). */
@@ -65,6 +67,7 @@ export const runCommand = (): Command =>
     .option('--max-in-flight <n>', 'at most this many requests at once', integerIn(1, 100_000), 100)
     .option('--seed <n>', 'seed of the server and of the backoff jitter', integerIn(0, 2_147_483_647), 1)
     .option('--target <url>', 'load from this server instead of the embedded one', httpUrl)
+    .option('--insecure', "accept the --target's HTTPS certificate even if it is not trusted (self-signed)")
     .option('--json', 'print one JSON object with the outcome per endpoint, and nothing else')
     .option('--fail-on <list>', FAIL_ON_HELP, failOnList)
     .action(async (model: string, flags: RunFlags) => {
@@ -76,10 +79,10 @@ export const runCommand = (): Command =>
       const baseUrl = flags.target ?? (server as MockServer).url;
       // Capped: more than ~500 new connections at once overflow a Node server's listen backlog (511) and
       // wait 1 s for a SYN retry; 256 keep-alive sockets carried 2000 in flight with no timeout (measured).
-      const transport = createHttpTransport({ baseUrl, maxSockets: Math.min(flags.maxInFlight, 256) });
+      const transport = createHttpTransport({ baseUrl, maxSockets: Math.min(flags.maxInFlight, 256), insecure: flags.insecure === true });
       const write = (line: string): void => void process.stdout.write(`${line}\n`);
       // The embedded server cannot refuse: only a --target's narration waits for an answer.
-      const narration = heldNarration(write, flags.requests > 3, flags.target !== undefined);
+      const narration = heldNarration(write, { withIds: flags.requests > 3, pathPrefix: new URL(baseUrl).pathname.replace(/\/$/, '') }, flags.target !== undefined);
       if (flags.naive && !flags.json) write(naiveLine(MODELS[model].naiveMistake));
       let answered = false;
       let events: ArenaEvent[];
@@ -111,7 +114,7 @@ export const runCommand = (): Command =>
       }
       const summary = summarizeLoad(model, events);
       const unreachable = answered ? undefined : unreachableReason(summary);
-      if (unreachable !== undefined) throw new UsageError(`cannot reach ${baseUrl}: ${unreachable}`, 1);
+      if (unreachable !== undefined) throw new UsageError(`cannot reach ${baseUrl}: ${withTlsHint(unreachable)}`, 1);
       if (flags.json) write(JSON.stringify(runJson(summary, variant, MODELS[model].naiveMistake)));
       else {
         narration.release();

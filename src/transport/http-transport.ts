@@ -15,6 +15,8 @@ export interface HttpTransportOptions {
   readonly maxSockets?: number;
   /** Largest body accepted; a bigger one fails as `too-large` (default 1 MB). */
   readonly maxBodyBytes?: number;
+  /** Accept any HTTPS certificate (self-signed, expired, another host's): `--insecure`. */
+  readonly insecure?: boolean;
 }
 
 /** A {@link Transport} that owns sockets: `close()` destroys its keep-alive pool. */
@@ -34,11 +36,11 @@ export type HttpTransport = Transport & { close(): void };
  * const { items } = await transport.get({ endpoint: 'perfil', requestId: 0, deadlineMs: 500 });
  * transport.close();
  */
-export const createHttpTransport = ({ baseUrl, maxSockets = 100, maxBodyBytes = 1_000_000 }: HttpTransportOptions): HttpTransport => {
+export const createHttpTransport = ({ baseUrl, maxSockets = 100, maxBodyBytes = 1_000_000, insecure = false }: HttpTransportOptions): HttpTransport => {
   // Bounded pool: unbounded agents reopen thousands of connections per burst and fill TIME_WAIT.
   const agentOptions = { keepAlive: true, maxSockets, maxFreeSockets: maxSockets };
   const httpAgent = new http.Agent(agentOptions);
-  const httpsAgent = new https.Agent(agentOptions);
+  const httpsAgent = new https.Agent({ ...agentOptions, rejectUnauthorized: !insecure });
   const client = axios.create({
     baseURL: baseUrl,
     httpAgent,
