@@ -17,7 +17,10 @@ export const reduceDashboard = (state: DashboardState, action: DashboardAction):
       };
     case 'arena-event': {
       const { event } = action;
-      return { ...state, panels: state.panels.map((panel) => (panel.model === event.model ? reducePanel(panel, event) : panel)) };
+      // An event's `at` counts from its load's start, which is the round's start: the clock moves with
+      // the results, not only on the next tick (else it reads 0ms while the first results are in).
+      const now = Math.max(state.now, state.roundStartedAt + event.at);
+      return { ...state, now, panels: state.panels.map((panel) => (panel.model === event.model ? reducePanel(panel, event) : panel)) };
     }
     case 'round-ended':
       return { ...state, running: false, now: action.at, lastRoundMs: action.at - state.roundStartedAt, panels: state.panels.map(settlePanel) };
