@@ -11,6 +11,7 @@ import { FRAME_MS } from '../streams/frame-throttle.js';
 import { createHttpTransport } from '../transport/http-transport.js';
 import { DashboardApp } from '../ui/DashboardApp.js';
 import { openDashboardServer } from './dashboard-server.js';
+import { quitSummary } from './quit-summary.js';
 
 /** What a dashboard session runs. */
 export interface DashboardSessionOptions {
@@ -50,7 +51,7 @@ const firstEnding = (commands: Observable<Command>, crashes: Observable<unknown>
 /**
  * Runs the live dashboard until `q`, Ctrl+C, a signal or a crash, then always cleans up in order:
  * abort the rounds in flight, unmount Ink (raw mode off, cursor back), close the transport, stop the
- * server. Sets the exit code; a crash is rethrown after cleanup so the CLI prints it (exit 1).
+ * server; then prints the session's summary on stdout. Sets the exit code; a crash is rethrown after cleanup so the CLI prints it (exit 1).
  */
 export const runDashboardSession = async (options: DashboardSessionOptions): Promise<void> => {
   const server = await openDashboardServer(options.target, options.seed);
@@ -77,5 +78,6 @@ export const runDashboardSession = async (options: DashboardSessionOptions): Pro
   transport.close();
   await server.close();
   if ('error' in end) throw end.error;
+  process.stdout.write(quitSummary(latest.value.totals)); // after the terminal is restored, as oha does
   process.exitCode = end.code;
 };
