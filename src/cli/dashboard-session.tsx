@@ -10,6 +10,7 @@ import { dashboardState } from '../streams/dashboard-stream.js';
 import { FRAME_MS } from '../streams/frame-throttle.js';
 import { createHttpTransport } from '../transport/http-transport.js';
 import { DashboardApp } from '../ui/DashboardApp.js';
+import { clearScreenOnShrink } from './clear-on-shrink.js';
 import { openDashboardServer } from './dashboard-server.js';
 import { quitSummary } from './quit-summary.js';
 
@@ -68,6 +69,7 @@ export const runDashboardSession = async (options: DashboardSessionOptions): Pro
     next: (state) => latest.next(state),
     error: (error: unknown) => crashes.next(error),
   });
+  const stopClearing = clearScreenOnShrink(process.stdout);
   const ink = render(<DashboardApp states={latest} initial={initial} onCommand={(command) => commands.next(command)} />, { exitOnCtrlC: false, maxFps: 1000 / FRAME_MS });
   ink.waitUntilExit().catch((error: unknown) => crashes.next(error));
   const end = await ending;
@@ -75,6 +77,7 @@ export const runDashboardSession = async (options: DashboardSessionOptions): Pro
   ink.unmount();
   await ink.waitUntilExit().catch(() => undefined);
   dispose();
+  stopClearing();
   transport.close();
   await server.close();
   if ('error' in end) throw end.error;

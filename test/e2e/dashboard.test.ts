@@ -19,7 +19,7 @@ const ESC = String.fromCharCode(27);
 const count = (text: string, part: string): number => text.split(part).length - 1;
 
 /** Polls the pane until `check` accepts it; fails with the last screen after `timeoutMs`. */
-const waitForScreen = async (session: string, what: string, check: (text: string) => boolean, timeoutMs = 15_000): Promise<string> => {
+const waitForScreen = async (session: string, what: string, check: (text: string) => boolean, timeoutMs = 40_000): Promise<string> => {
   const deadline = Date.now() + timeoutMs;
   let text = '';
   while (Date.now() < deadline) {
@@ -84,7 +84,7 @@ describe.skipIf(!HAS_TMUX && !process.env.CI)('the dashboard in a real terminal 
     expect(stty).toMatch(/(^|\s)echo(\s|$)/);
     expect(tmux('display-message', '-p', '-t', session, '#{cursor_flag}').trim()).toBe('1');
     expect(embeddedServerRunning()).toBe(false);
-  }, 60_000);
+  }, 120_000);
 
   it('exits with 130 on Ctrl+C, terminal restored and server stopped', async () => {
     const session = 'interrupt';
@@ -99,7 +99,7 @@ describe.skipIf(!HAS_TMUX && !process.env.CI)('the dashboard in a real terminal 
     expect(exitScreen).toContain('EXIT=130');
     expect(readFileSync(sttyFile, 'utf8')).toMatch(/(^|\s)icanon(\s|$)/);
     expect(embeddedServerRunning()).toBe(false);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('the dashboard without a terminal', () => {
