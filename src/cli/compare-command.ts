@@ -11,6 +11,7 @@ import { loadScenario } from '../compare/scenario/load-scenario.js';
 import type { VariantChoice } from '../compare/scenario/scenario-schema.js';
 import { ControlApiError } from '../server/control-client.js';
 import { isServerStartError, probeControlApi } from '../server/index.js';
+import { faultsNeedingControl } from '../compare/runner/uncontrolled-target.js';
 import { concurrencyList, modelList } from './compare-options.js';
 import { progressWriter } from './compare-progress.js';
 import { applyFailOn, FAIL_ON_HELP, failOnList } from './fail-on-option.js';
@@ -31,10 +32,17 @@ interface CompareFlags {
   failOn?: FailOnKind[];
 }
 
-/** Checks a `--target` before measuring: it must expose the control API. */
-const checkTarget = async (plan: ComparePlan, target: string): Promise<void> => {
-  if (!(await probeControlApi(target))) throw new UsageError(`--target ${target}: no async-arena control API answers there (start one with \`async-arena serve\`)`, 1);
+/**
+ * Checks a `--target` before measuring and says whether it has the control API. Any server with the
+ * three endpoints can be measured; a scenario with faults needs the control API (exit 2 without it).
+ */
+const checkTarget = async (plan: ComparePlan, target: string): Promise<boolean> => {
+  const controlApi = await probeControlApi(target);
+  const needs = controlApi ? undefined : faultsNeedingControl(plan);
+  if (needs !== undefined) throw new UsageError(`--target ${target} has no async-arena control API, and scenario ${plan.scenario} needs one: ${needs} (pick a scenario without faults, e.g. baseline)`);
   if (Object.keys(plan.latency).length > 0) process.stderr.write(`async-arena: note: --target keeps its own latencies; the scenario's are not applied\n`);
+  if (!controlApi) process.stderr.write(`async-arena: note: --target has no control API: the server cross-check is unavailable (marked in the report)\n`);
+  return controlApi;
 };
 
 /** Color in the table only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
@@ -51,10 +59,10 @@ const writeReport = async (text: string, out: string | undefined): Promise<void>
 };
 
 /** Measures a plan, with progress on a terminal stderr only; a server that cannot start or be steered is exit 1. */
-const measure = async (plan: ComparePlan, target: string | undefined) => {
+const measure = async (plan: ComparePlan, target: string | undefined, controlApi: boolean) => {
   const progress = process.stderr.isTTY ? progressWriter(process.stderr) : undefined;
   try {
-    return await measurePlan(plan, { target, onProgress: progress?.update });
+    return await measurePlan(plan, { target, controlApi, onProgress: progress?.update });
   } catch (error) {
     if (isServerStartError(error)) throw new UsageError(error.message, 1);
     if (error instanceof ControlApiError) throw new UsageError(`${target ?? 'the mock server'}: control API: ${error.message}`, 1);
@@ -86,8 +94,8 @@ export const compareCommand = (): Command =>
       const scenario = await loadScenario(flags.scenario);
       if (!scenario.ok) throw new UsageError(scenario.error);
       const plan = buildPlan(scenario.value, flags);
-      if (flags.target !== undefined) await checkTarget(plan, flags.target);
-      const records = await measure(plan, flags.target);
-      await writeReport(formatReport(buildReport(plan, records), flags.format, { color: colorAllowed(flags.out) }), flags.out);
+      const controlApi = flags.target === undefined || (await checkTarget(plan, flags.target));
+      const records = await measure(plan, flags.target, controlApi);
+      await writeReport(formatReport(buildReport(plan, records, controlApi ? 'measured' : 'unavailable'), flags.format, { color: colorAllowed(flags.out) }), flags.out);
       applyFailOn(flags.failOn, correctVariantTally(records), 'correct variants; naive ones lose data on purpose');
     });

@@ -14,6 +14,7 @@ export const REPORT_RULES = {
   comparison: COMPARISON_RULE,
   preserved: 'a run is preserved when nothing that arrived intact was dropped by the model and, per endpoint, the model delivered at least as many responses as the server answered successfully (server stats before/after the run)',
   serverMismatch: "runs in which, for some endpoint, the server's successful answers differ from the client's delivered + lost",
+  serverCheck: "'unavailable' when the target has no control API: the server's own counts are then not measured (they read 0, n/a in the tables) and Preserved only checks that nothing that arrived was dropped",
   resources: 'client CPU time (user + system) per run; peak resident memory sampled during the runs',
 } as const;
 
@@ -63,9 +64,10 @@ const summarizeGroup = (model: ModelId, variant: Variant, concurrency: number, r
 /**
  * Aggregates measured runs into the report: one result per concurrency × variant × model (in the
  * plan's order), each model compared with the fastest of its variant and level by a bootstrap
- * seeded from the plan's seed, so the same runs give the same report.
+ * seeded from the plan's seed, so the same runs give the same report. `serverCheck` says whether the
+ * records carry the server's own counts (a `--target` without a control API cannot give them).
  */
-export const buildReport = (plan: ComparePlan, records: readonly RunRecord[]): CompareReport => {
+export const buildReport = (plan: ComparePlan, records: readonly RunRecord[], serverCheck: CompareReport['serverCheck'] = 'measured'): CompareReport => {
   const random = seededRandom(plan.seed);
   const results: CompareResult[] = [];
   for (const concurrency of plan.concurrency) {
@@ -85,6 +87,7 @@ export const buildReport = (plan: ComparePlan, records: readonly RunRecord[]): C
     variants: [...plan.variants],
     concurrency: [...plan.concurrency],
     client: { ...plan.client, backoff: { ...plan.client.backoff } },
+    serverCheck,
     rules: { ...REPORT_RULES },
     results,
   };

@@ -72,6 +72,11 @@ export const compareReportSchema = z.strictObject({
   variants: z.array(z.enum(['correct', 'naive'])),
   concurrency: z.array(z.number().int().positive()),
   client: z.strictObject({ deadlineMs: count, retries: count, maxInFlight: count, backoff: z.strictObject({ baseMs: count, maxMs: count }) }),
+  /**
+   * `unavailable` when the target has no control API: the server's own counts (`serverOk`,
+   * `serverReceived`, `serverMismatchRuns`) were not measured and read 0.
+   */
+  serverCheck: z.enum(['measured', 'unavailable']),
   /** How each figure was computed, in words. */
   rules: z.record(z.string(), z.string()),
   results: z.array(resultSchema),

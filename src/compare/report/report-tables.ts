@@ -48,7 +48,7 @@ export const timingTable = (results: readonly CompareResult[], concurrency: numb
 });
 
 /** What each model × variant did with the data at one concurrency level, with the server's ground truth and the client's cost. */
-export const dataTable = (results: readonly CompareResult[], concurrency: number): TableData => ({
+export const dataTable = (results: readonly CompareResult[], concurrency: number, serverCheck: CompareReport['serverCheck'] = 'measured'): TableData => ({
   title: `Data and cost — ${formatCount(concurrency)} requests per load (per endpoint: ok/failed/lost over all runs)`,
   headers: ['Model', 'Variant', ...ENDPOINTS, 'Preserved', 'Sent', 'Server ok', 'CPU ms', 'Peak RSS MB', 'Failures'],
   align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
@@ -58,7 +58,9 @@ export const dataTable = (results: readonly CompareResult[], concurrency: number
     ...ENDPOINTS.map((endpoint) => endpointCell(r, endpoint)),
     cell(`${r.preservedRuns}/${r.runs}`, r.preservedRuns === r.runs ? 'good' : 'bad'),
     cell(r.retries > 0 ? `${formatCount(r.attempts)} (+${formatCount(r.retries)})` : formatCount(r.attempts)),
-    cell(`${formatCount(ENDPOINTS.reduce((n, e) => n + r.endpoints[e].serverOk, 0))}${r.serverMismatchRuns > 0 ? ` (≠ in ${r.serverMismatchRuns})` : ''}`, r.serverMismatchRuns > 0 ? 'bad' : undefined),
+    serverCheck === 'unavailable'
+      ? cell('n/a', 'muted')
+      : cell(`${formatCount(ENDPOINTS.reduce((n, e) => n + r.endpoints[e].serverOk, 0))}${r.serverMismatchRuns > 0 ? ` (≠ in ${r.serverMismatchRuns})` : ''}`, r.serverMismatchRuns > 0 ? 'bad' : undefined),
     cell(formatMs(r.cpuMs.mean)),
     cell(r.peakRssMb.toFixed(0)),
     cell(reasonsText(r), 'muted'),
@@ -90,7 +92,7 @@ export const scalingTable = (report: CompareReport): TableData => {
 export const reportTables = (report: CompareReport): TableData[] => [
   ...report.concurrency.flatMap((c) => {
     const results = report.results.filter((r) => r.concurrency === c);
-    return [timingTable(results, c), dataTable(results, c)];
+    return [timingTable(results, c), dataTable(results, c, report.serverCheck)];
   }),
   ...(report.concurrency.length > 1 ? [scalingTable(report)] : []),
 ];
@@ -98,5 +100,6 @@ export const reportTables = (report: CompareReport): TableData[] => [
 /** The scenario header lines: name, description, and the settings the numbers came from. */
 export const reportHeader = (report: CompareReport): string[] => [
   sanitizeText(`Scenario ${report.scenario}${report.description ? ` — ${report.description}` : ''}`),
-  `seed ${report.seed} · ${report.runs} runs + ${report.warmup} warm-up per model × variant × level, interleaved · deadline ${report.client.deadlineMs} ms · retries ${report.client.retries} · at most ${report.client.maxInFlight} in flight`,
+  `seed ${report.seed} · ${report.runs} runs + ${report.warmup} warm-up per model × variant × level, interleaved · deadline ${report.client.deadlineMs} ms · retries ${report.client.retries} · at most ${report.client.maxInFlight} in flight` +
+    (report.serverCheck === 'unavailable' ? ' · server cross-check unavailable: the target has no control API, so "Server ok" is n/a' : ''),
 ];

@@ -5,11 +5,14 @@ import { createHttpTransport } from '../../transport/http-transport.js';
 import type { ComparePlan } from '../plan.js';
 import type { RunRecord } from '../run-record.js';
 import { runComparison, type ComparisonProgress } from './run-comparison.js';
+import { uncontrolledTarget } from './uncontrolled-target.js';
 
 /** Where and how {@link measurePlan} measures. */
 export interface MeasureOptions {
   /** A running server with the control API; without it the mock server starts in a child process. */
   readonly target?: string;
+  /** False for a target without a control API (no faults, no server counts: see uncontrolledTarget). */
+  readonly controlApi?: boolean;
   readonly onProgress?: (progress: ComparisonProgress) => void;
 }
 
@@ -19,8 +22,9 @@ export interface MeasureOptions {
  * Rejects with a `ServerStartError` when the server cannot start, and a `ControlApiError` when a
  * target's control API fails.
  */
-export const measurePlan = async (plan: ComparePlan, { target, onProgress }: MeasureOptions = {}): Promise<RunRecord[]> => {
-  const server: ServerControl = target === undefined ? await startServerProcess({ host: '127.0.0.1', port: 0, seed: plan.seed, latency: plan.latency }) : connectServer(target);
+export const measurePlan = async (plan: ComparePlan, { target, controlApi = true, onProgress }: MeasureOptions = {}): Promise<RunRecord[]> => {
+  const server: ServerControl =
+    target === undefined ? await startServerProcess({ host: '127.0.0.1', port: 0, seed: plan.seed, latency: plan.latency }) : controlApi ? connectServer(target) : uncontrolledTarget(target);
   const transport = createHttpTransport({ baseUrl: server.url, maxSockets: plan.client.maxInFlight });
   let measured = false;
   try {
