@@ -16,6 +16,7 @@ import { concurrencyList, modelList } from './compare-options.js';
 import { progressWriter } from './compare-progress.js';
 import { applyFailOn, FAIL_ON_HELP, failOnList } from './fail-on-option.js';
 import { httpUrl, integerIn } from './options.js';
+import { untilSignal } from './until-signal.js';
 import { UsageError } from './usage-error.js';
 
 interface CompareFlags {
@@ -59,10 +60,10 @@ const writeReport = async (text: string, out: string | undefined): Promise<void>
 };
 
 /** Measures a plan, with progress on a terminal stderr only; a server that cannot start or be steered is exit 1. */
-const measure = async (plan: ComparePlan, target: string | undefined, controlApi: boolean) => {
+const measure = async (plan: ComparePlan, target: string | undefined, controlApi: boolean, stop: AbortSignal) => {
   const progress = process.stderr.isTTY ? progressWriter(process.stderr) : undefined;
   try {
-    return await measurePlan(plan, { target, controlApi, onProgress: progress?.update });
+    return await measurePlan(plan, { target, controlApi, onProgress: progress?.update, stop });
   } catch (error) {
     if (isServerStartError(error)) throw new UsageError(error.message, 1);
     if (error instanceof ControlApiError) throw new UsageError(`${target ?? 'the mock server'}: control API: ${error.message}`, 1);
@@ -95,7 +96,19 @@ export const compareCommand = (): Command =>
       if (!scenario.ok) throw new UsageError(scenario.error);
       const plan = buildPlan(scenario.value, flags);
       const controlApi = flags.target === undefined || (await checkTarget(plan, flags.target));
-      const records = await measure(plan, flags.target, controlApi);
-      await writeReport(formatReport(buildReport(plan, records, controlApi ? 'measured' : 'unavailable'), flags.format, { color: colorAllowed(flags.out) }), flags.out);
+      // Ctrl+C (or SIGTERM) lets the load in progress finish, then the report of what was measured is written, marked partial.
+      const signal = untilSignal();
+      const stop = new AbortController();
+      let stoppedBy: number | undefined;
+      void signal.stopped.then((code) => {
+        stoppedBy = code;
+        stop.abort();
+      });
+      const records = await measure(plan, flags.target, controlApi, stop.signal).finally(() => signal.dispose());
+      await writeReport(formatReport(buildReport(plan, records, controlApi ? 'measured' : 'unavailable', stoppedBy !== undefined), flags.format, { color: colorAllowed(flags.out) }), flags.out);
+      if (stoppedBy !== undefined) {
+        process.exitCode = stoppedBy;
+        return;
+      }
       applyFailOn(flags.failOn, correctVariantTally(records), 'correct variants; naive ones lose data on purpose');
     });

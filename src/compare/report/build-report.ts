@@ -65,9 +65,10 @@ const summarizeGroup = (model: ModelId, variant: Variant, concurrency: number, r
  * Aggregates measured runs into the report: one result per concurrency × variant × model (in the
  * plan's order), each model compared with the fastest of its variant and level by a bootstrap
  * seeded from the plan's seed, so the same runs give the same report. `serverCheck` says whether the
- * records carry the server's own counts (a `--target` without a control API cannot give them).
+ * records carry the server's own counts (a `--target` without a control API cannot give them);
+ * `partial` that the comparison was interrupted before every scheduled run was measured.
  */
-export const buildReport = (plan: ComparePlan, records: readonly RunRecord[], serverCheck: CompareReport['serverCheck'] = 'measured'): CompareReport => {
+export const buildReport = (plan: ComparePlan, records: readonly RunRecord[], serverCheck: CompareReport['serverCheck'] = 'measured', partial = false): CompareReport => {
   const random = seededRandom(plan.seed);
   const results: CompareResult[] = [];
   for (const concurrency of plan.concurrency) {
@@ -88,6 +89,7 @@ export const buildReport = (plan: ComparePlan, records: readonly RunRecord[], se
     concurrency: [...plan.concurrency],
     client: { ...plan.client, backoff: { ...plan.client.backoff } },
     serverCheck,
+    partial,
     rules: { ...REPORT_RULES },
     results,
   };

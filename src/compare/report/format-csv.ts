@@ -41,6 +41,7 @@ const COLUMNS: readonly Column[] = [
   ['server_received', (r, report) => (report.serverCheck === 'unavailable' ? null : r.serverReceived)],
   ['server_mismatch_runs', (r, report) => (report.serverCheck === 'unavailable' ? null : r.serverMismatchRuns)],
   ['server_check', (_, report) => report.serverCheck],
+  ['partial', (_, report) => String(report.partial)],
   ['cpu_ms_mean', (r) => r.cpuMs.mean],
   ['peak_rss_mb', (r) => r.peakRssMb],
   ['verdict', (r) => r.comparison?.verdict ?? null],

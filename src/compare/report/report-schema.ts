@@ -77,6 +77,8 @@ export const compareReportSchema = z.strictObject({
    * `serverReceived`, `serverMismatchRuns`) were not measured and read 0.
    */
   serverCheck: z.enum(['measured', 'unavailable']),
+  /** True when the comparison was interrupted (Ctrl+C) before every scheduled run was measured. */
+  partial: z.boolean(),
   /** How each figure was computed, in words. */
   rules: z.record(z.string(), z.string()),
   results: z.array(resultSchema),

@@ -101,5 +101,6 @@ export const reportTables = (report: CompareReport): TableData[] => [
 export const reportHeader = (report: CompareReport): string[] => [
   sanitizeText(`Scenario ${report.scenario}${report.description ? ` — ${report.description}` : ''}`),
   `seed ${report.seed} · ${report.runs} runs + ${report.warmup} warm-up per model × variant × level, interleaved · deadline ${report.client.deadlineMs} ms · retries ${report.client.retries} · at most ${report.client.maxInFlight} in flight` +
-    (report.serverCheck === 'unavailable' ? ' · server cross-check unavailable: the target has no control API, so "Server ok" is n/a' : ''),
+    (report.serverCheck === 'unavailable' ? ' · server cross-check unavailable: the target has no control API, so "Server ok" is n/a' : '') +
+    (report.partial ? ' · PARTIAL: interrupted (Ctrl+C) before every run was measured' : ''),
 ];

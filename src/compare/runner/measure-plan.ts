@@ -14,6 +14,8 @@ export interface MeasureOptions {
   /** False for a target without a control API (no faults, no server counts: see uncontrolledTarget). */
   readonly controlApi?: boolean;
   readonly onProgress?: (progress: ComparisonProgress) => void;
+  /** Stops between two loads (Ctrl+C): the records measured so far are returned. */
+  readonly stop?: AbortSignal;
 }
 
 /**
@@ -22,13 +24,13 @@ export interface MeasureOptions {
  * Rejects with a `ServerStartError` when the server cannot start, and a `ControlApiError` when a
  * target's control API fails.
  */
-export const measurePlan = async (plan: ComparePlan, { target, controlApi = true, onProgress }: MeasureOptions = {}): Promise<RunRecord[]> => {
+export const measurePlan = async (plan: ComparePlan, { target, controlApi = true, onProgress, stop }: MeasureOptions = {}): Promise<RunRecord[]> => {
   const server: ServerControl =
     target === undefined ? await startServerProcess({ host: '127.0.0.1', port: 0, seed: plan.seed, latency: plan.latency }) : controlApi ? connectServer(target) : uncontrolledTarget(target);
   const transport = createHttpTransport({ baseUrl: server.url, maxSockets: plan.client.maxInFlight });
   let measured = false;
   try {
-    const records = await runComparison(plan, { server, load: (model, request) => instrumentedLoad(model, transport, request), onProgress });
+    const records = await runComparison(plan, { server, load: (model, request) => instrumentedLoad(model, transport, request), onProgress, stop });
     measured = true;
     return records;
   } finally {

@@ -27,6 +27,8 @@ export interface ComparisonDeps {
   /** Starts one instrumented load of a model (e.g. `instrumentedLoad` bound to a transport). */
   readonly load: (model: ModelId, request: LoadRequest) => Observable<ArenaEvent>;
   readonly onProgress?: (progress: ComparisonProgress) => void;
+  /** Once aborted, the load in progress finishes and no other starts: the records so far are returned. */
+  readonly stop?: AbortSignal;
 }
 
 const applyFaults = (server: ServerControl, faults: FaultMap): Promise<unknown> => Promise.all(ENDPOINTS.map((e) => server.setFault(e, faults[e])));
@@ -57,13 +59,14 @@ const toRecord = (load: ScheduledLoad, measured: MeasuredLoad, server: Record<En
  * Runs a plan's interleaved schedule one load at a time. Before each load the faults in force for
  * its run are set again (so `times` starts afresh for every model); the server's stats are read
  * before and after, so each run carries the server's own count of what it answered. Warm-up loads
- * run the same way and are not recorded.
+ * run the same way and are not recorded. An aborted `stop` ends it early, between two loads.
  */
 export const runComparison = async (plan: ComparePlan, deps: ComparisonDeps): Promise<RunRecord[]> => {
   const schedule = buildSchedule(plan);
   const started = performance.now();
   const records: RunRecord[] = [];
   for (const load of schedule) {
+    if (deps.stop?.aborted) return records;
     deps.onProgress?.({ done: load.index, total: schedule.length, elapsedMs: performance.now() - started, next: load });
     await applyFaults(deps.server, faultsFor(plan, load));
     const before = await deps.server.stats();
