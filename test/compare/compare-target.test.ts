@@ -28,6 +28,10 @@ describe('a report without the server cross-check', () => {
     expect(cells).toMatchObject({ server_check: 'unavailable', server_received: '', productos_server_ok: '' });
   });
 
+  it('explains its columns in the table and in Markdown, `Sent 20 (+5)` included', () => {
+    for (const format of ['table', 'markdown'] as const) expect(formatReport(report, format, { color: false })).toContain('Sent 20 (+5): requests sent over all runs, 5 of them retries');
+  });
+
   it('says which scenarios need a control API: those that set faults, now or on a schedule', () => {
     expect(faultsNeedingControl(plan)).toBeUndefined();
     expect(faultsNeedingControl(buildPlan({ name: 'x', faults: { categorias: { kind: 'timeout' } } }))).toBe('it sets faults on categorias');

@@ -1,3 +1,4 @@
+import { MIN_RUNS_FOR_VERDICT } from '../../src/compare/stats/compare-to-fastest.js';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_SCENARIOS, findBuiltinScenario } from '../../src/compare/scenario/builtin-scenarios.js';
@@ -72,6 +73,10 @@ describe('built-in scenarios', () => {
   it('are valid scenarios with unique names', () => {
     for (const scenario of BUILTIN_SCENARIOS) expect(validateScenario(scenario)).toEqual({ ok: true, value: scenario });
     expect(new Set(BUILTIN_SCENARIOS.map((s) => s.name)).size).toBe(BUILTIN_SCENARIOS.length);
+  });
+
+  it('run enough times for a verdict', () => {
+    for (const scenario of BUILTIN_SCENARIOS) expect(scenario.runs, scenario.name).toBeGreaterThanOrEqual(MIN_RUNS_FOR_VERDICT);
   });
 
   it('include the cases the comparison is about', () => {

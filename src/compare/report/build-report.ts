@@ -15,6 +15,8 @@ export const REPORT_RULES = {
   preserved: 'a run is preserved when nothing that arrived intact was dropped by the model and, per endpoint, the model delivered at least as many responses as the server answered successfully (server stats before/after the run)',
   serverMismatch: "runs in which, for some endpoint, the server's successful answers differ from the client's delivered + lost",
   serverCheck: "'unavailable' when the target has no control API: the server's own counts are then not measured (they read 0, n/a in the tables) and Preserved only checks that nothing that arrived was dropped",
+  columns:
+    'productos/categorias/perfil: requests delivered/failed/lost (answered, then dropped by the model) over all runs; Preserved: preserved runs/runs; Sent 20 (+5): requests sent over all runs, 5 of them retries; Server ok: successful answers the server counted (≠ in N: runs where that differs from delivered + lost); CPU ms: mean client CPU per run; Peak RSS MB: highest resident memory; Failures: reasons × count; vs fastest: see comparison',
   resources: 'client CPU time (user + system) per run; peak resident memory sampled during the runs',
 } as const;
 

@@ -9,6 +9,7 @@ import type { ServerControl, ServerStats } from '../../domain/server-control.js'
 import { faultsFor, loadRequestFor, type ComparePlan } from '../plan.js';
 import type { RunRecord, ServerDelta } from '../run-record.js';
 import { buildSchedule, type ScheduledLoad } from '../schedule.js';
+import { estimateRemainingMs, type LevelTimes } from './estimate-remaining.js';
 import { measureLoad, type MeasuredLoad } from './measure-load.js';
 
 /** Where a comparison stands, reported before each load and once at the end. */
@@ -19,6 +20,8 @@ export interface ComparisonProgress {
   readonly elapsedMs: number;
   /** The load about to run; absent at the end. */
   readonly next?: ScheduledLoad;
+  /** Time the loads left should take, from the load times measured so far (see estimateRemainingMs). */
+  readonly etaMs?: number;
 }
 
 /** What a comparison runs against. */
@@ -65,13 +68,20 @@ export const runComparison = async (plan: ComparePlan, deps: ComparisonDeps): Pr
   const schedule = buildSchedule(plan);
   const started = performance.now();
   const records: RunRecord[] = [];
+  const measuredTimes = new Map<number, LevelTimes>();
+  const remaining = new Map<number, number>();
+  for (const load of schedule) remaining.set(load.concurrency, (remaining.get(load.concurrency) ?? 0) + 1);
   for (const load of schedule) {
     if (deps.stop?.aborted) return records;
-    deps.onProgress?.({ done: load.index, total: schedule.length, elapsedMs: performance.now() - started, next: load });
+    deps.onProgress?.({ done: load.index, total: schedule.length, elapsedMs: performance.now() - started, next: load, etaMs: estimateRemainingMs(measuredTimes, remaining) });
+    const loadStarted = performance.now();
     await applyFaults(deps.server, faultsFor(plan, load));
     const before = await deps.server.stats();
     const measured = await measureLoad(deps.load(load.model, loadRequestFor(plan, load)));
     const after = await deps.server.stats();
+    const times = measuredTimes.get(load.concurrency) ?? { loads: 0, ms: 0 };
+    measuredTimes.set(load.concurrency, { loads: times.loads + 1, ms: times.ms + performance.now() - loadStarted });
+    remaining.set(load.concurrency, (remaining.get(load.concurrency) ?? 1) - 1);
     if (load.phase === 'measured') records.push(toRecord(load, measured, serverDelta(before, after)));
   }
   deps.onProgress?.({ done: schedule.length, total: schedule.length, elapsedMs: performance.now() - started });
