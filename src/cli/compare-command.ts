@@ -16,6 +16,7 @@ import { concurrencyList, modelList } from './compare-options.js';
 import { progressWriter } from './compare-progress.js';
 import { applyFailOn, FAIL_ON_HELP, failOnList } from './fail-on-option.js';
 import { httpUrl, integerIn } from './options.js';
+import { checkReachable } from './check-reachable.js';
 import { untilSignal } from './until-signal.js';
 import { UsageError } from './usage-error.js';
 
@@ -41,6 +42,7 @@ const checkTarget = async (plan: ComparePlan, target: string): Promise<boolean> 
   const controlApi = await probeControlApi(target);
   const needs = controlApi ? undefined : faultsNeedingControl(plan);
   if (needs !== undefined) throw new UsageError(`--target ${target} has no async-arena control API, and scenario ${plan.scenario} needs one: ${needs} (pick a scenario without faults, e.g. baseline)`);
+  if (!controlApi) await checkReachable(target);
   if (Object.keys(plan.latency).length > 0) process.stderr.write(`async-arena: note: --target keeps its own latencies; the scenario's are not applied\n`);
   if (!controlApi) process.stderr.write(`async-arena: note: --target has no control API: the server cross-check is unavailable (marked in the report)\n`);
   return controlApi;

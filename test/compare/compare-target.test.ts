@@ -66,6 +66,13 @@ describe('compare --target a server without a control API', () => {
     expect(stderr).toContain('server cross-check is unavailable');
   });
 
+  it('exits 1 with one line when nothing answers there', async () => {
+    const { code, stdout, stderr } = await runCli('compare', '--target', 'http://127.0.0.1:9', '--runs', '1', '--warmup', '0');
+    expect(code).toBe(EXIT.unreachable);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('async-arena: cannot reach http://127.0.0.1:9: connection refused\n');
+  });
+
   it('refuses a scenario with faults in one line, exit 2', async () => {
     const { code, stdout, stderr } = await runCli('compare', '--target', url, '--scenario', 'categorias-timeout');
     expect(code).toBe(EXIT.badInput);
