@@ -31,6 +31,8 @@ export interface ArenaOptions {
   readonly maxSockets: number;
   /** The HTTP client every load shares (default axios). */
   readonly transport?: TransportKind;
+  /** Accept any HTTPS certificate of the target (`--insecure`). */
+  readonly insecure?: boolean;
 }
 
 /** One arena session: a server, its control, one transport, and loads over it. */
@@ -99,7 +101,7 @@ const openTarget = async (target: string, { faults = {}, needsControl = false }:
  */
 export const openArena = async (options: ArenaOptions): Promise<Arena> => {
   const server = options.target === undefined ? await startEmbedded(options) : await openTarget(options.target, options);
-  const transport = createTransport({ kind: options.transport, baseUrl: server.url, maxSockets: poolSize(options.maxSockets) });
+  const transport = createTransport({ kind: options.transport, baseUrl: server.url, maxSockets: poolSize(options.maxSockets), insecure: options.insecure });
   let closing: Promise<void> | undefined;
   return {
     url: server.url,

@@ -1,19 +1,26 @@
 import { Command, Option } from 'commander';
 import { writeFile } from 'node:fs/promises';
+import type { FailOnKind } from '../domain/fail-on.js';
 import { LIMITS } from '../domain/limits.js';
 import type { ModelId } from '../domain/models.js';
 import type { TransportKind } from '../domain/transport.js';
+import { correctVariantTally } from '../compare/correct-variant-tally.js';
 import { buildPlan, type ComparePlan } from '../compare/plan.js';
 import { buildReport } from '../compare/report/build-report.js';
 import { REPORT_FORMATS, formatReport, type ReportFormat } from '../compare/report/format-report.js';
 import { measurePlan } from '../compare/runner/measure-plan.js';
 import { loadScenario } from '../compare/scenario/load-scenario.js';
 import type { VariantChoice } from '../compare/scenario/scenario-schema.js';
+import { faultsNeedingControl } from '../compare/runner/uncontrolled-target.js';
+import { probeControlApi } from '../server/index.js';
 import { arenaUsageError } from './arena-errors.js';
+import { checkReachable } from './check-reachable.js';
 import { concurrencyList, inFlightList, marginPercent, modelList } from './compare-options.js';
 import { progressWriter } from './compare-progress.js';
+import { applyFailOn, FAIL_ON_HELP, failOnList } from './fail-on-option.js';
 import { httpUrl, integerIn, transportOption } from './options.js';
 import { checkOutFile } from './out-file.js';
+import { untilSignal } from './until-signal.js';
 import { UsageError } from './usage-error.js';
 
 interface CompareFlags {
@@ -30,11 +37,21 @@ interface CompareFlags {
   target?: string;
   format: ReportFormat;
   out?: string;
+  failOn?: FailOnKind[];
 }
 
-/** A `--target` keeps its own latencies: say so when the scenario has some. */
-const noteTargetLatency = (plan: ComparePlan): void => {
+/**
+ * Checks a `--target` before measuring and says whether it has the control API. Any server with the
+ * three endpoints can be measured; a scenario with faults needs the control API (exit 2 without it).
+ */
+const checkTarget = async (plan: ComparePlan, target: string): Promise<boolean> => {
+  const controlApi = await probeControlApi(target);
+  const needs = controlApi ? undefined : faultsNeedingControl(plan);
+  if (needs !== undefined) throw new UsageError(`--target ${target} has no async-arena control API, and scenario ${plan.scenario} needs one: ${needs} (pick a scenario without faults, e.g. baseline)`);
+  if (!controlApi) await checkReachable(target);
   if (Object.keys(plan.latency).length > 0) process.stderr.write(`async-arena: note: --target keeps its own latencies; the scenario's are not applied\n`);
+  if (!controlApi) process.stderr.write(`async-arena: note: --target has no control API: the server cross-check is unavailable (marked in the report)\n`);
+  return controlApi;
 };
 
 /** Color in the table only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
@@ -51,10 +68,10 @@ const writeReport = async (text: string, out: string | undefined): Promise<void>
 };
 
 /** Measures a plan, with progress on a terminal stderr only; a server that cannot start or be steered is exit 1. */
-const measure = async (plan: ComparePlan, target: string | undefined) => {
+const measure = async (plan: ComparePlan, target: string | undefined, controlApi: boolean, stop: AbortSignal) => {
   const progress = process.stderr.isTTY ? progressWriter(process.stderr) : undefined;
   try {
-    return await measurePlan(plan, { target, onProgress: progress?.update });
+    return await measurePlan(plan, { target, controlApi, onProgress: progress?.update, stop });
   } catch (error) {
     throw arenaUsageError(error, target);
   } finally {
@@ -82,13 +99,27 @@ export const compareCommand = (): Command =>
     .option('--target <url>', 'measure against a running `async-arena serve` instead of starting one', httpUrl)
     .addOption(new Option('--format <format>', 'report format').choices(REPORT_FORMATS).default('table'))
     .option('--out <file>', 'write the report to a file instead of stdout (checked before anything is measured)')
+    .option('--fail-on <list>', `${FAIL_ON_HELP}; counts the correct variants only`, failOnList)
     .action(async (flags: CompareFlags) => {
       const scenario = await loadScenario(flags.scenario);
       if (!scenario.ok) throw new UsageError(scenario.error);
       if (flags.inFlight !== undefined && flags.concurrency !== undefined) throw new UsageError('give --concurrency or --in-flight, not both');
       const plan = buildPlan(scenario.value, flags);
       if (flags.out !== undefined) await checkOutFile(flags.out);
-      if (flags.target !== undefined) noteTargetLatency(plan);
-      const records = await measure(plan, flags.target);
-      await writeReport(formatReport(buildReport(plan, records), flags.format, { color: colorAllowed(flags.out) }), flags.out);
+      const controlApi = flags.target === undefined || (await checkTarget(plan, flags.target));
+      // Ctrl+C (or SIGTERM) lets the load in progress finish, then the report of what was measured is written, marked partial.
+      const signal = untilSignal();
+      const stop = new AbortController();
+      let stoppedBy: number | undefined;
+      void signal.stopped.then((code) => {
+        stoppedBy = code;
+        stop.abort();
+      });
+      const records = await measure(plan, flags.target, controlApi, stop.signal).finally(() => signal.dispose());
+      await writeReport(formatReport(buildReport(plan, records, controlApi ? 'measured' : 'unavailable', stoppedBy !== undefined), flags.format, { color: colorAllowed(flags.out) }), flags.out);
+      if (stoppedBy !== undefined) {
+        process.exitCode = stoppedBy;
+        return;
+      }
+      applyFailOn(flags.failOn, correctVariantTally(records), 'correct variants; naive ones lose data on purpose');
     });

@@ -6,13 +6,13 @@ const clock = (ms: number): string => {
 };
 
 /**
- * One line of progress: a bar, loads done, elapsed time, ETA (elapsed per load × loads left) and
+ * One line of progress: a bar, loads done, elapsed time, ETA (from the load times measured so far) and
  * the load about to run, e.g. `[#####·····] 12/40 0:03 eta 0:07  reactive naive ×3 run 4`.
  */
 export const progressLine = (progress: ComparisonProgress, barWidth = 24): string => {
   const fraction = progress.total === 0 ? 1 : progress.done / progress.total;
   const filled = Math.round(fraction * barWidth);
-  const eta = progress.done === 0 ? '–:––' : clock((progress.elapsedMs / progress.done) * (progress.total - progress.done));
+  const eta = progress.etaMs === undefined ? '–:––' : clock(progress.etaMs);
   const next = progress.next;
   const label = next ? `  ${next.model} ${next.variant} ×${next.concurrency} ${next.phase === 'warmup' ? 'warm-up' : 'run'} ${next.run + 1}` : '';
   return `[${'#'.repeat(filled)}${'·'.repeat(barWidth - filled)}] ${progress.done}/${progress.total} ${clock(progress.elapsedMs)} eta ${eta}${label}`;

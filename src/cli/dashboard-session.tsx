@@ -11,6 +11,8 @@ import { FRAME_MS } from '../streams/frame-throttle.js';
 import type { TransportKind } from '../domain/transport.js';
 import { DashboardApp } from '../ui/DashboardApp.js';
 import { arenaUsageError } from './arena-errors.js';
+import { clearScreenOnShrink } from './clear-on-shrink.js';
+import { quitSummary } from './quit-summary.js';
 
 /** What a dashboard session runs. */
 export interface DashboardSessionOptions {
@@ -76,10 +78,10 @@ const firstEnding = (commands: Observable<Command>, crashes: Observable<unknown>
 /**
  * Runs the live dashboard until `q`, Ctrl+C, a signal or a crash, then always cleans up in order:
  * unmount Ink (raw mode off, cursor back), abort the rounds in flight, stop listening for signals,
- * close the arena (its transport, then its server; a target gets its faults back) — and past
- * {@link QUIT_DEADLINE_MS} the process ends anyway, unless it crashed. Resolves with the exit code
- * (0, 130 or 143); rejects with a `UsageError` (exit 1) when the arena cannot open (nothing is drawn
- * then), or with a crash after cleaning up.
+ * print the session's summary on stdout, close the arena (its transport, then its server; a target
+ * gets its faults back) — and past {@link QUIT_DEADLINE_MS} the process ends anyway, unless it
+ * crashed. Resolves with the exit code (0, 130 or 143); rejects with a `UsageError` (exit 1) when the
+ * arena cannot open (nothing is drawn then), or with a crash after cleaning up.
  */
 export const runDashboardSession = async (options: DashboardSessionOptions, io: SessionIo = processIo()): Promise<number> => {
   const terminalSize = (): TerminalSize => ({ columns: io.stdout.columns || 80, rows: io.stdout.rows || 24 });
@@ -98,6 +100,7 @@ export const runDashboardSession = async (options: DashboardSessionOptions, io: 
     next: (state) => latest.next(state),
     error: (error: unknown) => crashes.next(error),
   });
+  const stopClearing = clearScreenOnShrink(io.stdout);
   const ink = render(<DashboardApp states={latest} initial={initial} onCommand={(command) => commands.next(command)} />, {
     stdout: io.stdout,
     stdin: io.stdin,
@@ -117,6 +120,8 @@ export const runDashboardSession = async (options: DashboardSessionOptions, io: 
   rounds.unsubscribe();
   await ink.waitUntilExit().catch(() => undefined);
   dispose();
+  stopClearing();
+  if (!('error' in end)) io.stdout.write(quitSummary(latest.value.totals)); // after the terminal is restored, as oha does
   await arena.close().catch(() => undefined); // best effort: the session is over either way
   if ('error' in end) throw end.error;
   return end.code;

@@ -1,19 +1,23 @@
 import { Command } from 'commander';
-import { lastValueFrom, tap, toArray } from 'rxjs';
+import { from, lastValueFrom, takeUntil, tap, toArray } from 'rxjs';
 import type { Endpoint } from '../domain/endpoints.js';
 import type { ArenaEvent } from '../domain/events.js';
+import type { FailOnKind } from '../domain/fail-on.js';
 import type { FaultSpec } from '../domain/fault-spec.js';
 import { LIMITS } from '../domain/limits.js';
 import { loadRequest } from '../domain/load-request.js';
 import { isModelId, MODEL_IDS } from '../domain/models.js';
 import { summarizeLoad } from '../domain/outcomes.js';
 import { showsAnswer, unreachableReason } from '../domain/reachability.js';
+import type { TransportKind } from '../domain/transport.js';
 import { MODELS } from '../models/index.js';
 import { arenaUsageError, openCommandArena } from './arena-errors.js';
-import type { TransportKind } from '../domain/transport.js';
+import { applyFailOn, FAIL_ON_HELP, failOnList } from './fail-on-option.js';
 import { collectFault, httpUrl, integerIn, transportOption } from './options.js';
 import { runJson } from './run-json.js';
 import { heldNarration, naiveLine, summaryLine } from './run-narration.js';
+import { withTlsHint } from './tls-hint.js';
+import { untilSignal } from './until-signal.js';
 import { UsageError } from './usage-error.js';
 
 interface RunFlags {
@@ -27,6 +31,8 @@ interface RunFlags {
   target?: string;
   transport?: TransportKind;
   json?: boolean;
+  failOn?: FailOnKind[];
+  insecure?: boolean;
 }
 
 /**
@@ -46,21 +52,27 @@ export const runCommand = (): Command =>
     .option('--seed <n>', 'seed of the server and of the backoff jitter', integerIn(LIMITS.seed), 1)
     .addOption(transportOption())
     .option('--target <url>', 'load from this server instead of the embedded one', httpUrl)
+    .option('--insecure', "accept the --target's HTTPS certificate even if it is not trusted (self-signed)")
     .option('--json', 'print one JSON object with the outcome per endpoint, and nothing else')
+    .option('--fail-on <list>', FAIL_ON_HELP, failOnList)
     .action(async (model: string, flags: RunFlags) => {
       if (!isModelId(model)) throw new UsageError(`unknown model "${model}" (expected one of: ${MODEL_IDS.join(', ')})`);
       const variant = flags.naive ? 'naive' : 'correct';
       const request = loadRequest({ requests: flags.requests, deadlineMs: flags.timeout, retries: flags.retries, maxInFlight: flags.maxInFlight, variant, seed: flags.seed });
-      const arena = await openCommandArena({ target: flags.target, embedded: 'inline', seed: flags.seed, faults: flags.fault, maxSockets: flags.maxInFlight, transport: flags.transport });
+      const arena = await openCommandArena({ target: flags.target, embedded: 'inline', seed: flags.seed, faults: flags.fault, maxSockets: flags.maxInFlight, transport: flags.transport, insecure: flags.insecure === true });
       const write = (line: string): void => void process.stdout.write(`${line}\n`);
       // The embedded server cannot refuse: only a --target's narration waits for an answer.
-      const narration = heldNarration(write, flags.requests > 3, flags.target !== undefined);
+      const narration = heldNarration(write, { withIds: flags.requests > 3, pathPrefix: new URL(arena.url).pathname.replace(/\/$/, '') }, flags.target !== undefined);
       if (flags.naive && !flags.json) write(naiveLine(MODELS[model].naiveMistake));
       let answered = false;
       let events: ArenaEvent[];
+      const signal = untilSignal(); // Ctrl+C cancels the load in flight; exit 130 (143 for SIGTERM)
+      let stoppedBy: number | undefined;
+      void signal.stopped.then((code) => (stoppedBy = code));
       try {
         events = await lastValueFrom(
           arena.load(model, request).pipe(
+            takeUntil(from(signal.stopped)),
             tap((event) => {
               if (!answered && showsAnswer(event)) {
                 answered = true;
@@ -72,17 +84,22 @@ export const runCommand = (): Command =>
           ),
         );
       } finally {
+        signal.dispose();
         await arena.close().catch((error: unknown) => {
           throw arenaUsageError(error, flags.target);
         });
       }
-      const unreachable = unreachableReason(events);
-      if (unreachable !== undefined) throw new UsageError(`cannot reach ${arena.url}: ${unreachable}`, 1);
-      const summary = summarizeLoad(model, events);
-      if (flags.json) {
-        write(JSON.stringify(runJson(summary, variant, MODELS[model].naiveMistake)));
+      if (stoppedBy !== undefined) {
+        process.exitCode = stoppedBy;
         return;
       }
-      narration.release();
-      write(summaryLine(summary, variant));
+      const unreachable = unreachableReason(events);
+      if (unreachable !== undefined) throw new UsageError(`cannot reach ${arena.url}: ${withTlsHint(unreachable)}`, 1);
+      const summary = summarizeLoad(model, events);
+      if (flags.json) write(JSON.stringify(runJson(summary, variant, MODELS[model].naiveMistake)));
+      else {
+        narration.release();
+        write(summaryLine(summary, variant));
+      }
+      applyFailOn(flags.failOn, summary, `${model} ${variant}`);
     });

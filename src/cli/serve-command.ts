@@ -4,7 +4,10 @@ import type { FaultSpec } from '../domain/fault-spec.js';
 import { LIMITS } from '../domain/limits.js';
 import type { LatencySpec } from '../domain/server-control.js';
 import { DEFAULT_LATENCY, isServerStartError, listeningLine, startServer, uniformLatency } from '../server/index.js';
+import { isLoopbackHost } from '../server/loopback.js';
+import { EXIT } from './exit-codes.js';
 import { collectFault, collectOrigin, integerIn } from './options.js';
+import { untilSignal } from './until-signal.js';
 import { UsageError } from './usage-error.js';
 
 interface ServeFlags {
@@ -25,19 +28,10 @@ const baseLatency = (latency: number | undefined, jitter: number | undefined): P
   return Object.fromEntries(Object.entries(DEFAULT_LATENCY).map(([endpoint, spec]) => [endpoint, { ...spec, jitterMs: jitter }]));
 };
 
-/** Resolves on the first SIGINT or SIGTERM. */
-const untilSignal = (): Promise<void> =>
-  new Promise((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop).off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop).on('SIGTERM', stop);
-  });
-
 /**
  * `async-arena serve`: runs the mock EcoMarket API with fault injection until SIGINT/SIGTERM. Prints
- * exactly one line, `listening on http://HOST:PORT`, to stdout.
+ * exactly one line, `listening on http://HOST:PORT`, to stdout. Exit codes: 2 for a non-loopback
+ * `--host` without `--allow-remote`, 1 when it cannot listen (port in use), 130 on SIGINT, 143 on SIGTERM.
  */
 export const serveCommand = (): Command =>
   new Command('serve')
@@ -51,6 +45,8 @@ export const serveCommand = (): Command =>
     .option('--allow-remote', 'allow listening on a non-loopback interface (the control API still answers loopback clients only)')
     .option('--allow-origin <origin>', 'let web pages from this origin, e.g. http://localhost:5173, call the control API (repeatable; default: none)', collectOrigin)
     .action(async (flags: ServeFlags) => {
+      if (flags.allowRemote !== true && !isLoopbackHost(flags.host)) throw new UsageError(`host ${flags.host} is not a loopback address; pass --allow-remote to listen on it`);
+      const signal = untilSignal();
       const server = await startServer({
         host: flags.host,
         port: flags.port,
@@ -60,9 +56,11 @@ export const serveCommand = (): Command =>
         allowRemote: flags.allowRemote === true,
         allowOrigins: flags.allowOrigin ?? [],
       }).catch((error: unknown) => {
-        throw isServerStartError(error) ? new UsageError(error.message) : error;
+        signal.dispose();
+        throw isServerStartError(error) ? new UsageError(error.message, EXIT.unreachable) : error;
       });
       process.stdout.write(listeningLine(server.url));
-      await untilSignal();
+      process.exitCode = await signal.stopped;
+      signal.dispose();
       await server.close();
     });

@@ -62,7 +62,9 @@ const stopChild = async (child: ChildProcessWithoutNullStreams): Promise<void> =
  * Rejects with a `ServerStartError` carrying the child's message (e.g. a port in use).
  */
 export const startServerProcess = async (options: Partial<ServerOptions> = {}): Promise<ServerControl> => {
-  const child = spawn(process.execPath, [...nodeArgs(), ENTRY, JSON.stringify(options)], { stdio: 'pipe' });
+  // Its own process group: a Ctrl+C at the terminal goes to the CLI only, which finishes the load in
+  // progress before it stops the server (it still stops with the parent: stdin closes).
+  const child = spawn(process.execPath, [...nodeArgs(), ENTRY, JSON.stringify(options)], { stdio: 'pipe', detached: true });
   const url = await waitForListening(child);
   let closing: Promise<void> | undefined;
   return { ...connectServer(url), close: () => (closing ??= stopChild(child)) };

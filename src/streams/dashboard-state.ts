@@ -4,6 +4,7 @@ import type { LoadRequest } from '../domain/load-request.js';
 import type { ModelId, Variant } from '../domain/models.js';
 import type { TerminalSize } from './dashboard-actions.js';
 import { startPanelRound, type ModelPanel } from './model-panel.js';
+import { emptySessionTotals, type SessionTotals } from './session-totals.js';
 
 /** What the dashboard shows, all of it derived from actions by {@link reduceDashboard}. */
 export interface DashboardState {
@@ -35,6 +36,13 @@ export interface DashboardState {
   /** The last round got no answer at all from the target (refused, unreachable); rounds back off meanwhile. */
   readonly targetDown: boolean;
   readonly panels: readonly ModelPanel[];
+  /** Every finished round of the session, summed (printed on quit). */
+  readonly totals: SessionTotals;
+  /**
+   * The variant and faults the rounds in the panels' histories ran with: the histories (sparkline,
+   * p50/p95) restart when either changes, so they never mix correct, naive and faulted rounds.
+   */
+  readonly historyOf?: string;
 }
 
 /** What a dashboard starts from. */
@@ -74,6 +82,7 @@ export const initialDashboardState = (settings: DashboardSettings, faultControl:
   requests: settings.request.requests,
   targetDown: false,
   panels: settings.models.map((model) => startPanelRound(model, settings.request.requests)),
+  totals: emptySessionTotals(settings.models),
 });
 
 /**

@@ -23,15 +23,21 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: 'm', description: 'malformed JSON', command: { type: 'fault', fault: 'malformed' } },
   { keys: 's', description: 'slow body (3000 ms)', command: { type: 'fault', fault: 'slow-body' } },
   { keys: 'l', description: 'add latency (+500 ms)', command: { type: 'fault', fault: 'add-latency' } },
-  { keys: 'o', description: 'clear the selected endpoint', command: { type: 'clear-selected' } },
+  { keys: 'o', description: 'clear selected endpoint', command: { type: 'clear-selected' } },
   { keys: '0', description: 'clear all faults', command: { type: 'clear-all' } },
-  { keys: 'c', description: 'the case: timeout on /categorias on/off', command: { type: 'toggle-case' } },
+  { keys: 'c', description: 'case: categorias timeout', command: { type: 'toggle-case' } },
   { keys: 'n', description: 'naive ⇄ correct variants', command: { type: 'toggle-variant' } },
   { keys: 'r', description: 'run a round now', command: { type: 'run' } },
   { keys: 'a', description: 'auto-rerun on/off', command: { type: 'toggle-auto' } },
   { keys: '?', description: 'help on/off', command: { type: 'toggle-help' } },
   { keys: 'q', description: 'quit', command: { type: 'quit', interrupted: false } },
 ];
+
+/** Commands that act on the target's faults: they need its control API. */
+const NEEDS_CONTROL: ReadonlySet<Command['type']> = new Set(['select', 'fault', 'clear-selected', 'clear-all', 'toggle-case']);
+
+/** The keys that do something on this target: all of them, or without a control API, all but the fault keys. */
+export const keymapFor = (faultControl: boolean): readonly KeyBinding[] => (faultControl ? KEYMAP : KEYMAP.filter((binding) => !NEEDS_CONTROL.has(binding.command.type)));
 
 const byKey = new Map(KEYMAP.map((binding) => [binding.keys, binding.command]));
 

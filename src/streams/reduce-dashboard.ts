@@ -2,25 +2,36 @@ import type { DashboardAction } from './dashboard-actions.js';
 import type { DashboardState } from './dashboard-state.js';
 import { applyFaultOp } from './fault-plan.js';
 import { reducePanel, settlePanel, startPanelRound } from './model-panel.js';
+import { addRoundTotals } from './session-totals.js';
 
 /** The dashboard's reducer: pure, one case per action. */
 export const reduceDashboard = (state: DashboardState, action: DashboardAction): DashboardState => {
   switch (action.type) {
-    case 'round-started':
+    case 'round-started': {
+      const historyOf = `${action.variant} ${JSON.stringify(state.faults)}`;
+      const keep = historyOf === state.historyOf;
       return {
         ...state,
         round: state.round + 1,
         running: true,
         roundStartedAt: action.at,
         now: action.at,
-        panels: state.panels.map((panel) => startPanelRound(panel.model, state.requests, panel.history)),
+        historyOf,
+        panels: state.panels.map((panel) => startPanelRound(panel.model, state.requests, keep ? panel.history : [])),
       };
+    }
     case 'arena-event': {
       const { event } = action;
-      return { ...state, panels: state.panels.map((panel) => (panel.model === event.model ? reducePanel(panel, event) : panel)) };
+      // An event's `at` counts from its load's start, which is the round's start: the clock moves with
+      // the results, not only on the next tick (else it reads 0ms while the first results are in).
+      const now = Math.max(state.now, state.roundStartedAt + event.at);
+      return { ...state, now, panels: state.panels.map((panel) => (panel.model === event.model ? reducePanel(panel, event) : panel)) };
     }
-    case 'round-ended':
-      return { ...state, running: false, now: action.at, lastRoundMs: action.at - state.roundStartedAt, panels: state.panels.map(settlePanel) };
+    case 'round-ended': {
+      const panels = state.panels.map(settlePanel);
+      const lastRoundMs = action.at - state.roundStartedAt;
+      return { ...state, running: false, now: action.at, lastRoundMs, panels, totals: addRoundTotals(state.totals, panels, lastRoundMs) };
+    }
     case 'tick':
       return { ...state, now: action.at };
     case 'fault-changed':

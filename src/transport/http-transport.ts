@@ -29,11 +29,11 @@ const answeredStatus = (error: unknown): number | undefined => (error as { respo
  * const { items } = await transport.get({ endpoint: 'perfil', requestId: 0, deadlineMs: 500 });
  * transport.close();
  */
-export const createHttpTransport = ({ baseUrl, maxSockets = DEFAULT_MAX_SOCKETS, maxBodyBytes = DEFAULT_MAX_BODY_BYTES }: HttpTransportOptions): HttpTransport => {
+export const createHttpTransport = ({ baseUrl, maxSockets = DEFAULT_MAX_SOCKETS, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, insecure = false }: HttpTransportOptions): HttpTransport => {
   // Bounded pool: unbounded agents reopen thousands of connections per burst and fill TIME_WAIT.
   const agentOptions = { keepAlive: true, maxSockets, maxFreeSockets: maxSockets };
   const httpAgent = new http.Agent(agentOptions);
-  const httpsAgent = new https.Agent(agentOptions);
+  const httpsAgent = new https.Agent({ ...agentOptions, rejectUnauthorized: !insecure });
   const client = axios.create({
     baseURL: baseUrl,
     httpAgent,

@@ -8,6 +8,8 @@ export interface HttpTransportOptions {
   readonly maxSockets?: number;
   /** Largest body accepted, before and after decoding; a bigger one fails as `too-large` (default 1 MB). */
   readonly maxBodyBytes?: number;
+  /** Accept any HTTPS certificate (self-signed, expired, another host's): `--insecure`. */
+  readonly insecure?: boolean;
 }
 
 /** {@link HttpTransportOptions} plus which HTTP client to build on (default `axios`). */

@@ -23,8 +23,8 @@ const REQUEST_HEADERS = { accept: 'application/json', 'accept-encoding': 'gzip, 
  * const { items } = await transport.get({ endpoint: 'perfil', requestId: 0, deadlineMs: 500 });
  * transport.close();
  */
-export const createUndiciTransport = ({ baseUrl, maxSockets = DEFAULT_MAX_SOCKETS, maxBodyBytes = DEFAULT_MAX_BODY_BYTES }: HttpTransportOptions): HttpTransport => {
-  const agent = new Agent({ connections: maxSockets, pipelining: 1, maxResponseSize: maxBodyBytes });
+export const createUndiciTransport = ({ baseUrl, maxSockets = DEFAULT_MAX_SOCKETS, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, insecure = false }: HttpTransportOptions): HttpTransport => {
+  const agent = new Agent({ connections: maxSockets, pipelining: 1, maxResponseSize: maxBodyBytes, connect: { rejectUnauthorized: !insecure } });
   const base = new URL(baseUrl);
   const prefix = base.pathname.replace(/\/$/, '');
   return {

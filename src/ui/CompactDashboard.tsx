@@ -2,7 +2,9 @@ import { Box, Text } from 'ink';
 import { ENDPOINTS } from '../domain/endpoints.js';
 import { describeFault } from '../domain/fault-spec.js';
 import type { DashboardState } from '../streams/dashboard-state.js';
-import { KEYMAP } from '../streams/keymap.js';
+import { keymapFor } from '../streams/keymap.js';
+import { NO_CONTROL_MESSAGE } from '../streams/dashboard-state.js';
+import { READ_ONLY_REASON } from './footer-keys.js';
 import { panelTotals } from '../streams/model-panel.js';
 import { endpointLabel } from './endpoint-label.js';
 import { formatMs } from './format-ms.js';
@@ -22,11 +24,12 @@ export const CompactDashboard = ({ state }: { readonly state: DashboardState }) 
   return (
     <Box flexDirection="column" width={state.size.columns}>
       <Text wrap="truncate-end">
-        <Text bold>r{state.round}</Text> {state.running ? '●' : '○'} <Text color={state.variant === 'naive' ? 'red' : 'green'}>{state.variant}</Text> auto {state.auto ? 'on' : 'off'} ▸{state.selected}
+        <Text bold>r{state.round}</Text> {state.running ? '●' : '○'} <Text color={state.variant === 'naive' ? 'red' : 'green'}>{state.variant}</Text> auto {state.auto ? 'on' : 'off'}
+        {state.faultControl ? ` ▸${state.selected}` : ''}
         {faults.length > 0 ? <Text color="red"> · {faults.join(' · ')}</Text> : ''}
       </Text>
       {state.help
-        ? KEYMAP.slice(0, budget).map((binding) => (
+        ? keymapFor(state.faultControl).slice(0, budget).map((binding) => (
             <Text key={binding.keys} wrap="truncate-end">
               <Text bold color="cyan">
                 {binding.keys}
@@ -65,7 +68,7 @@ export const CompactDashboard = ({ state }: { readonly state: DashboardState }) 
           })}
       {state.size.rows > 2 ? (
         <Text color={state.message ? 'yellow' : 'gray'} wrap="truncate-end">
-          {state.message ? sanitizeText(state.message) : '? help · q quit'}
+          {state.message && state.message !== NO_CONTROL_MESSAGE ? sanitizeText(state.message) : state.faultControl ? '? help · q quit' : `${READ_ONLY_REASON} · ? help · q quit`}
         </Text>
       ) : null}
     </Box>

@@ -19,7 +19,7 @@ export const Dashboard = ({ state }: { readonly state: DashboardState }) => {
     <Box flexDirection="column" width={columns}>
       <Header state={state} />
       {state.help ? (
-        <HelpOverlay width={columns} height={FULL_LAYOUT_ROWS - 4} />
+        <HelpOverlay width={columns} height={FULL_LAYOUT_ROWS - 4} faultControl={state.faultControl} />
       ) : (
         <Box>
           {state.panels.map((panel) => (

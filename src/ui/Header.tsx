@@ -5,7 +5,10 @@ import type { DashboardState } from '../streams/dashboard-state.js';
 import { formatMs } from './format-ms.js';
 import { sanitizeText } from '../domain/sanitize-text.js';
 
-/** The top two lines: target, round, variant and auto-rerun; then the fault on each endpoint, the selected one marked. */
+/**
+ * The top two lines: target, round, variant and auto-rerun; then the fault on each endpoint, the
+ * selected one marked (left out on a target without a control API, where no fault can be set).
+ */
 export const Header = ({ state }: { readonly state: DashboardState }) => (
   <Box flexDirection="column">
     <Text wrap="truncate-end">
@@ -13,6 +16,7 @@ export const Header = ({ state }: { readonly state: DashboardState }) => (
       {state.running ? <Text color="yellow">● running</Text> : <Text color="gray">○ idle</Text>} ·{' '}
       <Text color={state.variant === 'naive' ? 'red' : 'green'}>{state.variant}</Text> · auto {state.auto ? formatMs(state.intervalMs) : 'off'}
     </Text>
+    {state.faultControl ? (
     <Text wrap="truncate-end">
       faults:
       {ENDPOINTS.map((endpoint) => {
@@ -30,5 +34,6 @@ export const Header = ({ state }: { readonly state: DashboardState }) => (
         );
       })}
     </Text>
+    ) : null}
   </Box>
 );

@@ -13,7 +13,7 @@ export interface CliResult {
 /** Runs the real CLI (`bin/async-arena.js`) as a user would. */
 export const runCli = async (...args: string[]): Promise<CliResult> => {
   try {
-    const { stdout, stderr } = await exec(process.execPath, ['bin/async-arena.js', ...args], { timeout: 20_000 });
+    const { stdout, stderr } = await exec(process.execPath, ['bin/async-arena.js', ...args], { timeout: 60_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

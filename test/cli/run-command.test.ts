@@ -20,7 +20,7 @@ const stdoutUntil = (text: string, ...args: string[]): Promise<string> =>
 
 describe('async-arena run', () => {
   it('answers the seed question for a correct model: /categorias times out, the rest is delivered', async () => {
-    const { code, stdout } = await runCli('run', 'futures', '--fault', 'categorias=timeout', '--timeout', '300', '--json');
+    const { code, stdout } = await runCli('run', 'futures', '--fault', 'categorias=timeout', '--timeout', '1500', '--json');
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ model: 'futures', variant: 'correct' });
@@ -31,7 +31,7 @@ describe('async-arena run', () => {
   });
 
   it('shows a naive model losing data that arrived', async () => {
-    const { code, stdout } = await runCli('run', 'async-await', '--naive', '--fault', 'categorias=timeout', '--timeout', '300', '--json');
+    const { code, stdout } = await runCli('run', 'async-await', '--naive', '--fault', 'categorias=timeout', '--timeout', '1500', '--json');
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.variant).toBe('naive');

@@ -73,7 +73,7 @@ describe('async-arena compare end to end', () => {
   it('writes a JSON report that validates against the schema, and no progress off a terminal', { timeout: 60_000 }, async () => {
     const file = await scenarioFile(
       'tiny.json',
-      JSON.stringify({ name: 'tiny', runs: 2, warmup: 1, models: ['futures', 'reactive'], variant: 'both', client: { deadlineMs: 80 }, latency: { productos: { ms: 5 }, categorias: { ms: 5 }, perfil: { ms: 5 } }, faults: { categorias: { kind: 'timeout' } } }),
+      JSON.stringify({ name: 'tiny', runs: 2, warmup: 1, models: ['futures', 'reactive'], variant: 'both', client: { deadlineMs: 500 }, latency: { productos: { ms: 5 }, categorias: { ms: 5 }, perfil: { ms: 5 } }, faults: { categorias: { kind: 'timeout' } } }),
     );
     const out = join(dir, 'report.json');
     expect(await cli('compare', '--scenario', file, '--format', 'json', '--out', out, '--concurrency', '3,6')).toEqual({ code: 0, stdout: '', stderr: '' });

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { MIN_PAIRS } from '../../src/compare/stats/paired-comparison.js';
 import { BUILTIN_SCENARIOS, findBuiltinScenario } from '../../src/compare/scenario/builtin-scenarios.js';
 import { parseScenarioText, validateScenario } from '../../src/compare/scenario/parse-scenario.js';
 
@@ -86,6 +87,10 @@ describe('built-in scenarios', () => {
   it('are valid scenarios with unique names', () => {
     for (const scenario of BUILTIN_SCENARIOS) expect(validateScenario(scenario)).toEqual({ ok: true, value: scenario });
     expect(new Set(BUILTIN_SCENARIOS.map((s) => s.name)).size).toBe(BUILTIN_SCENARIOS.length);
+  });
+
+  it('run enough repetitions for a paired verdict', () => {
+    for (const scenario of BUILTIN_SCENARIOS) expect(scenario.runs, scenario.name).toBeGreaterThanOrEqual(MIN_PAIRS);
   });
 
   it('include the cases the comparison is about', () => {

@@ -15,10 +15,11 @@ const sttyFile = join(dir, 'stty.txt');
 
 const tmux = (...args: string[]): string => execFileSync(TMUX, ['-L', SOCKET, ...args], { encoding: 'utf8' });
 const screen = (session: string): string => tmux('capture-pane', '-p', '-t', session);
+const ESC = String.fromCharCode(27);
 const count = (text: string, part: string): number => text.split(part).length - 1;
 
 /** Polls the pane until `check` accepts it; fails with the last screen after `timeoutMs`. */
-const waitForScreen = async (session: string, what: string, check: (text: string) => boolean, timeoutMs = 15_000): Promise<string> => {
+const waitForScreen = async (session: string, what: string, check: (text: string) => boolean, timeoutMs = 40_000): Promise<string> => {
   const deadline = Date.now() + timeoutMs;
   let text = '';
   while (Date.now() < deadline) {
@@ -59,7 +60,8 @@ describe.skipIf(!HAS_TMUX && !process.env.CI)('the dashboard in a real terminal 
 
     await waitForScreen(session, 'the first round to finish', (text) => count(text, '3/3 delivered') === 4);
 
-    tmux('send-keys', '-t', session, 'c');
+    // Two keys in one chunk, as a paste or a slow ssh link delivers them: select /categorias, then timeout.
+    tmux('send-keys', '-t', session, '2', 't');
     const caseScreen = await waitForScreen(session, 'a round with the case on', (text) => count(text, 'cat  ✗ timeout') === 4 && count(text, '2/3 delivered') === 4);
     expect(caseScreen).toContain('categorias timeout');
     expect(count(caseScreen, 'prod ✓')).toBe(4);
@@ -73,12 +75,16 @@ describe.skipIf(!HAS_TMUX && !process.env.CI)('the dashboard in a real terminal 
     tmux('send-keys', '-t', session, 'q');
     const exitScreen = await waitForScreen(session, 'the program to exit', (text) => /EXIT=\d+/.test(text) && existsSync(sttyFile) && readFileSync(sttyFile, 'utf8').length > 0);
     expect(exitScreen).toContain('EXIT=0');
+    // The summary, printed once the terminal is restored: rounds, per model, and who lost data.
+    expect(exitScreen).toMatch(/async-arena: \d+ rounds, round time p50 \S+ p95 \S+/);
+    expect(exitScreen).toMatch(/Reactive \(RxJS\) +delivered +\d+ +failed +\d+ +lost +\d+/);
+    expect(exitScreen).toContain('data lost by:');
     const stty = readFileSync(sttyFile, 'utf8');
     expect(stty).toMatch(/(^|\s)icanon(\s|$)/);
     expect(stty).toMatch(/(^|\s)echo(\s|$)/);
     expect(tmux('display-message', '-p', '-t', session, '#{cursor_flag}').trim()).toBe('1');
     expect(embeddedServerRunning()).toBe(false);
-  }, 60_000);
+  }, 120_000);
 
   it('says the target is down when the embedded server dies, backing off instead of spinning at --interval 0', async () => {
     const session = 'down';
@@ -100,15 +106,17 @@ describe.skipIf(!HAS_TMUX && !process.env.CI)('the dashboard in a real terminal 
   it('exits with 130 on Ctrl+C, terminal restored and server stopped', async () => {
     const session = 'interrupt';
     rmSync(sttyFile, { force: true });
-    const program = `node bin/async-arena.js --seed ${SEED}; echo EXIT=$?; stty -a > ${sttyFile}; sleep 60`;
+    const program = `NO_COLOR=1 node bin/async-arena.js --seed ${SEED}; echo EXIT=$?; stty -a > ${sttyFile}; sleep 60`;
     tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', '-c', ROOT, 'sh', '-c', program);
     await waitForScreen(session, 'the first round to finish', (text) => count(text, '3/3 delivered') === 4);
+    // NO_COLOR: no color escape anywhere on screen (capture-pane -e keeps the attributes).
+    expect(tmux('capture-pane', '-p', '-e', '-t', session)).not.toMatch(new RegExp(`${ESC}\\[[0-9;]*3[0-9]m`));
     tmux('send-keys', '-t', session, 'C-c');
     const exitScreen = await waitForScreen(session, 'the program to exit', (text) => /EXIT=\d+/.test(text) && existsSync(sttyFile) && readFileSync(sttyFile, 'utf8').length > 0);
     expect(exitScreen).toContain('EXIT=130');
     expect(readFileSync(sttyFile, 'utf8')).toMatch(/(^|\s)icanon(\s|$)/);
     expect(embeddedServerRunning()).toBe(false);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('the dashboard without a terminal', () => {

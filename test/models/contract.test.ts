@@ -13,9 +13,11 @@ import { createTransport, type HttpTransport } from '../../src/transport/create-
 import { collect, expectWellFormed } from './load-harness.js';
 import { useLoopbackServer } from '../support/loopback-server.js';
 import { nextRequest } from '../support/next-request.js';
+import { holdUntilOthersAnswer } from './held-transport.js';
 
-// Fixed latencies, productos the slowest by far: when productos fails, the other two have already arrived (even on a loaded machine).
-const LATENCY = { productos: { ms: 200, jitterMs: 0 }, categorias: { ms: 10, jitterMs: 0 }, perfil: { ms: 20, jitterMs: 0 } };
+// Fixed latencies, productos the slowest. Where a test needs the other two to have arrived before a
+// fault, it says so with `holdUntilOthersAnswer`: latencies alone are no order on a busy machine.
+const LATENCY = { productos: { ms: 40, jitterMs: 0 }, categorias: { ms: 10, jitterMs: 0 }, perfil: { ms: 20, jitterMs: 0 } };
 
 describe.each(TRANSPORT_KINDS)('over the %s transport', (kind) => {
   let server: MockServer;
@@ -48,7 +50,7 @@ describe.each(TRANSPORT_KINDS)('over the %s transport', (kind) => {
 
     it("the seed's case, /categorias timeout: correct delivers productos and perfil, naive loses them", async () => {
       await server.setFault('categorias', { kind: 'timeout' });
-      const correct = (await run(model)).summary;
+      const correct = (await run(model, {}, holdUntilOthersAnswer(transport, 'categorias'))).summary;
       expect(correct.requests.map((r) => [r.endpoint, r.outcome, r.reason])).toEqual([
         ['productos', 'ok', undefined],
         ['categorias', 'failed', 'timeout'],
@@ -57,7 +59,7 @@ describe.each(TRANSPORT_KINDS)('over the %s transport', (kind) => {
       // latencyMs is the attempt's time on the wire, even for a model that delivers once all have settled.
       const [, categorias, perfil] = correct.requests;
       expect(perfil?.latencyMs).toBeLessThan(categorias?.latencyMs ?? 0);
-      const naive = (await run(model, { variant: 'naive' })).summary;
+      const naive = (await run(model, { variant: 'naive' }, holdUntilOthersAnswer(transport, 'categorias'))).summary;
       expect(naive).toMatchObject({ delivered: 0, lost: 2 });
       expect(naive.endpoints.categorias.reasons).toEqual({ timeout: 1 });
       expect(naive.endpoints.perfil.reasons).toEqual({ discarded: 1 });
@@ -70,10 +72,10 @@ describe.each(TRANSPORT_KINDS)('over the %s transport', (kind) => {
       ['a slow body past the deadline', { kind: 'slow-body', ms: 2000 }, 'timeout'],
     ] as const)('%s on productos: correct delivers the other two, naive loses them', async (_, fault, reason) => {
       await server.setFault('productos', fault);
-      const correct = (await run(model)).summary;
+      const correct = (await run(model, {}, holdUntilOthersAnswer(transport, 'productos'))).summary;
       expect(correct).toMatchObject({ delivered: 2, failed: 1, lost: 0 });
       expect(correct.endpoints.productos.reasons).toEqual({ [reason]: 1 });
-      const naive = (await run(model, { variant: 'naive' })).summary;
+      const naive = (await run(model, { variant: 'naive' }, holdUntilOthersAnswer(transport, 'productos'))).summary;
       expect(naive).toMatchObject({ delivered: 0, lost: 2 });
       expect(naive.endpoints.productos.reasons).toEqual({ [reason]: 1 });
     });

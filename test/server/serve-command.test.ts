@@ -36,12 +36,12 @@ afterEach(async () => {
 });
 
 describe('async-arena serve', () => {
-  it('prints exactly its address, serves the API with the faults given, and exits 0 on SIGINT', async () => {
+  it('prints exactly its address, serves the API with the faults given, and exits 130 on SIGINT (Ctrl+C)', async () => {
     const seen: Awaited<ReturnType<typeof observe>>[] = [];
     const result = await runCli(['serve', '--port', '0', '--latency', '0', '--fault', 'perfil=error:503'], async (url) => {
       seen.push(await observe(`${url}/api/categorias`), await observe(`${url}/api/perfil`));
     });
-    expect(result).toEqual({ code: 0, stdout: expect.stringMatching(/^listening on http:\/\/127\.0\.0\.1:\d+\n$/), stderr: '' });
+    expect(result).toEqual({ code: 130, stdout: expect.stringMatching(/^listening on http:\/\/127\.0\.0\.1:\d+\n$/), stderr: '' });
     expect(seen.map((s) => s.status)).toEqual([200, 503]);
   });
 
@@ -55,12 +55,12 @@ describe('async-arena serve', () => {
     expect(seen.map((s) => s.status)).toEqual([200, 403]);
   });
 
-  it('exits 2 with one line when the port is in use', async () => {
+  it('exits 1 with one line when the port is in use (the environment, not the input)', async () => {
     const taken = await startServer({ port: 0 });
     const port = new URL(taken.url).port;
     const result = await runCli(['serve', '--port', port]);
     await taken.close();
-    expect(result).toEqual({ code: 2, stdout: '', stderr: `async-arena: port ${port} is in use; try --port 0\n` });
+    expect(result).toEqual({ code: 1, stdout: '', stderr: `async-arena: port ${port} is in use; try --port 0\n` });
   });
 
   it.each([

@@ -6,7 +6,7 @@ import { initialDashboardState, NO_CONTROL_MESSAGE, type DashboardState } from '
 import { panelTotals } from '../../src/streams/model-panel.js';
 import { reduceDashboard } from '../../src/streams/reduce-dashboard.js';
 import { rowStatus } from '../../src/streams/endpoint-row.js';
-import { allOk, correctWithCategoriasTimeout, naiveWithCategoriasTimeout } from './fixtures.js';
+import { allOk, correctWithCategoriasTimeout, eventsOf, naiveWithCategoriasTimeout } from './fixtures.js';
 
 const settings = { target: 'http://127.0.0.1:1', models: ['callbacks', 'reactive'] as const, request: loadRequest(), auto: true, intervalMs: 2000, size: { columns: 80, rows: 24 } };
 const initial = initialDashboardState(settings, true);
@@ -26,6 +26,14 @@ describe('reduceDashboard', () => {
     expect(started).toMatchObject({ round: 1, running: true, roundStartedAt: 500 });
     const ended = run(started, [{ type: 'round-ended', at: 1700 }]);
     expect(ended).toMatchObject({ round: 1, running: false, lastRoundMs: 1200 });
+  });
+
+  it("moves the round clock with the results: it counts from the round's start, not from the last tick", () => {
+    const e = eventsOf('callbacks');
+    const state = run(initial, [{ type: 'round-started', at: 500, variant: 'correct' }, ...events([e.start(0, 'productos'), e.arrived(0, 'productos', 60)])]);
+    expect(state.now - state.roundStartedAt).toBe(60);
+    // an older event never moves it back
+    expect(run(state, [{ type: 'tick', at: 580 }, ...events([e.start(1, 'categorias', 20)])]).now).toBe(580);
   });
 
   it('routes each event to its model’s panel', () => {

@@ -22,6 +22,17 @@ describe('DashboardApp', () => {
     expect(commands).toEqual([{ type: 'fault', fault: 'timeout' }, { type: 'toggle-case' }, { type: 'quit', interrupted: true }]);
   });
 
+  it('handles every key of a chunk, in order (a paste, `tmux send-keys 2 t`)', async () => {
+    const commands: Command[] = [];
+    const initial = stateAfterRound((model) => allOk(model), { endAt: 60 });
+    const { stdin, unmount } = render(<DashboardApp states={new BehaviorSubject(initial)} initial={initial} onCommand={(c) => commands.push(c)} />);
+    await settle();
+    stdin.write('2zt');
+    await settle();
+    unmount();
+    expect(commands).toEqual([{ type: 'select', endpoint: 'categorias' }, { type: 'fault', fault: 'timeout' }]);
+  });
+
   it('re-renders on each new state, including a resize to the compact layout, and unsubscribes on unmount', async () => {
     const initial = stateAfterRound((model) => allOk(model), { endAt: 60 });
     const states = new BehaviorSubject(initial);

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { Dashboard } from '../../src/ui/Dashboard.js';
 import { allOk, correctWithCategoriasTimeout, naiveWithCategoriasTimeout } from '../streams/fixtures.js';
 import { stateAfterRound } from './states.js';
-import type { DashboardState } from '../../src/streams/dashboard-state.js';
+import { NO_CONTROL_MESSAGE, type DashboardState } from '../../src/streams/dashboard-state.js';
+import type { DashboardAction } from '../../src/streams/dashboard-actions.js';
 
 const frameOf = (state: DashboardState): string => {
   const { lastFrame, unmount } = render(<Dashboard state={state} />);
@@ -91,8 +92,27 @@ describe('Dashboard', () => {
   it('shows every key in the help overlay', () => {
     const frame = frameOf(stateAfterRound((model) => allOk(model), { endAt: 60, extra: [{ type: 'help-toggled' }] }));
     expect(frame).toContain('Keys (press ? to close)');
-    for (const text of ['1 select /productos', 't timeout', 's slow body (3000 ms)', 'l add latency (+500 ms)', 'c the case', 'q quit']) expect(frame).toContain(text);
+    for (const text of ['1 select /productos', 't timeout', 's slow body (3000 ms)', 'l add latency (+500 ms)', 'c case', 'q quit']) expect(frame).toContain(text);
     expect(frame).not.toContain('Callbacks');
+  });
+
+  it('explains the marks under ? too: ×20, held and LOST, the bars, the sparkline and what p50/p95 are of', () => {
+    const frame = frameOf(stateAfterRound((model) => allOk(model), { endAt: 60, extra: [{ type: 'help-toggled' }] }));
+    expect(frame).toContain('✓ 50ms ×20   delivered: latency, items');
+    expect(frame).toContain('then dropped by the model');
+    expect(frame).toContain('━━ bars');
+    expect(frame).toMatch(/p50 p95 +round times since variant or faults last changed/);
+  });
+
+  it('on a target without a control API hides the fault keys and the fault line, and says why', () => {
+    const readOnly = (extra: DashboardAction[] = []) => frameOf({ ...stateAfterRound((model) => allOk(model), { endAt: 60, extra }), faultControl: false, message: NO_CONTROL_MESSAGE });
+    const frame = readOnly();
+    expect(frame).not.toContain('faults:');
+    expect(frame).not.toMatch(/t e x m s l fault/);
+    expect(frame.split('\n').at(-1)).toBe('read-only: the target has no control API, so no fault keys · last round 60ms');
+    const help = readOnly([{ type: 'help-toggled' }]);
+    expect(help).toContain('n naive');
+    expect(help).not.toContain('timeout (never answers)');
   });
 
   it('strips control characters from messages before they reach the terminal', () => {

@@ -18,6 +18,9 @@ export const REPORT_RULES = {
   cost: 'per contender and level: client CPU µs per request (median over repetitions and its 95% bootstrap interval), event-loop delay p99 during the load (perf_hooks, median over repetitions), peak RSS (max), time to the first delivered result and to the first failure the application hears of (medians over the repetitions that had one)',
   preserved: 'a run is preserved when nothing that arrived intact was dropped by the model and, per endpoint, the model delivered at least as many responses as the server answered successfully (server stats before/after the run)',
   serverMismatch: "runs in which, for some endpoint, the server's successful answers differ from the client's delivered + lost",
+  serverCheck: "'unavailable' when the target has no control API: the server's own counts are then not measured (they read 0, n/a in the tables) and Preserved only checks that nothing that arrived was dropped",
+  columns:
+    'productos/categorias/perfil: requests delivered/failed/lost (answered, then dropped by the model) over all runs; Preserved: preserved runs/runs; Sent 20 (+5): requests sent over all runs, 5 of them retries; Server ok: successful answers the server counted (≠ in N: runs where that differs from delivered + lost); CPU ms: mean client CPU per run; Peak RSS MB: highest resident memory; Failures: reasons × count; vs fastest: see comparison',
   resources: 'client CPU time (user + system) per run; peak resident memory sampled during the runs',
 } as const;
 
@@ -104,8 +107,11 @@ const summarizeGroup = (model: ModelId, variant: Variant, concurrency: number, i
  * plan's order) with its cost, the paired comparisons of every pair of models (see
  * paired-comparisons.ts) and every run. Bootstraps are seeded from the plan's seed, so the same
  * runs give the same report. Pairing is on the server's plan when every run carries one.
+ * `serverCheck` says whether the records carry the server's own counts (a `--target` without a
+ * control API cannot give them); `partial` that the comparison was interrupted before every
+ * scheduled run was measured.
  */
-export const buildReport = (plan: ComparePlan, records: readonly RunRecord[]): CompareReport => {
+export const buildReport = (plan: ComparePlan, records: readonly RunRecord[], serverCheck: CompareReport['serverCheck'] = 'measured', partial = false): CompareReport => {
   const random = seededRandom(plan.seed ^ 0x5eed);
   const levelInFlight = (concurrency: number): number => inFlightFor(plan, concurrency);
   const results: CompareResult[] = [];
@@ -131,6 +137,8 @@ export const buildReport = (plan: ComparePlan, records: readonly RunRecord[]): C
     margin: plan.margin,
     client: { ...plan.client, backoff: { ...plan.client.backoff } },
     transport: plan.transport,
+    serverCheck,
+    partial,
     rules: { ...REPORT_RULES },
     results,
     comparisons: pairedComparisons(plan, records, levelInFlight),

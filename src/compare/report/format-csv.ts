@@ -13,7 +13,7 @@ const endpointColumns = (e: (typeof ENDPOINTS)[number]): Column[] => [
   [`${e}_ok`, (r) => r.endpoints[e].ok],
   [`${e}_failed`, (r) => r.endpoints[e].failed],
   [`${e}_lost`, (r) => r.endpoints[e].lost],
-  [`${e}_server_ok`, (r) => r.endpoints[e].serverOk],
+  [`${e}_server_ok`, (r, report) => (report.serverCheck === 'unavailable' ? null : r.endpoints[e].serverOk)],
   [`${e}_reasons`, (r) => Object.entries(r.endpoints[e].reasons).map(([reason, n]) => `${reason}=${n}`).join(';')],
 ];
 
@@ -38,8 +38,10 @@ const COLUMNS: readonly Column[] = [
   ['preserved_runs', (r) => r.preservedRuns],
   ['attempts', (r) => r.attempts],
   ['retries', (r) => r.retries],
-  ['server_received', (r) => r.serverReceived],
-  ['server_mismatch_runs', (r) => r.serverMismatchRuns],
+  ['server_received', (r, report) => (report.serverCheck === 'unavailable' ? null : r.serverReceived)],
+  ['server_mismatch_runs', (r, report) => (report.serverCheck === 'unavailable' ? null : r.serverMismatchRuns)],
+  ['server_check', (_, report) => report.serverCheck],
+  ['partial', (_, report) => String(report.partial)],
   ['cpu_ms_mean', (r) => r.cpuMs.mean],
   ['peak_rss_mb', (r) => r.peakRssMb],
   ['in_flight', (r) => r.inFlight],

@@ -134,6 +134,13 @@ export const compareReportSchema = z.strictObject({
   client: z.strictObject({ deadlineMs: count, retries: count, maxInFlight: count, backoff: z.strictObject({ baseMs: count, maxMs: count }) }),
   /** The HTTP client every model shared (axios in reports written before there was a choice). */
   transport: z.enum(TRANSPORT_KINDS).default('axios'),
+  /**
+   * `unavailable` when the target has no control API: the server's own counts (`serverOk`,
+   * `serverReceived`, `serverMismatchRuns`) were not measured and read 0. (Defaults keep older reports valid.)
+   */
+  serverCheck: z.enum(['measured', 'unavailable']).default('measured'),
+  /** True when the comparison was interrupted (Ctrl+C) before every scheduled run was measured. */
+  partial: z.boolean().default(false),
   /** How each figure was computed, in words. */
   rules: z.record(z.string(), z.string()),
   results: z.array(resultSchema),

@@ -81,7 +81,7 @@ export const comparisonTable = (comparisons: readonly ReportComparison[], concur
 });
 
 /** What each model × variant did with the data at one concurrency level, with the server's ground truth and the client's cost. */
-export const dataTable = (results: readonly CompareResult[], concurrency: number): TableData => ({
+export const dataTable = (results: readonly CompareResult[], concurrency: number, serverCheck: CompareReport['serverCheck'] = 'measured'): TableData => ({
   title: `Data and cost — ${formatCount(concurrency)} requests per load (per endpoint: ok/failed/lost over all runs)`,
   headers: ['Model', 'Variant', ...ENDPOINTS, 'Preserved', 'Sent', 'Server ok', 'CPU ms', 'Peak RSS MB', 'Failures'],
   align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
@@ -91,7 +91,9 @@ export const dataTable = (results: readonly CompareResult[], concurrency: number
     ...ENDPOINTS.map((endpoint) => endpointCell(r, endpoint)),
     cell(`${r.preservedRuns}/${r.runs}`, r.preservedRuns === r.runs ? 'good' : 'bad'),
     cell(r.retries > 0 ? `${formatCount(r.attempts)} (+${formatCount(r.retries)})` : formatCount(r.attempts)),
-    cell(`${formatCount(ENDPOINTS.reduce((n, e) => n + r.endpoints[e].serverOk, 0))}${r.serverMismatchRuns > 0 ? ` (≠ in ${r.serverMismatchRuns})` : ''}`, r.serverMismatchRuns > 0 ? 'bad' : undefined),
+    serverCheck === 'unavailable'
+      ? cell('n/a', 'muted')
+      : cell(`${formatCount(ENDPOINTS.reduce((n, e) => n + r.endpoints[e].serverOk, 0))}${r.serverMismatchRuns > 0 ? ` (≠ in ${r.serverMismatchRuns})` : ''}`, r.serverMismatchRuns > 0 ? 'bad' : undefined),
     cell(formatMs(r.cpuMs.mean)),
     cell(r.peakRssMb.toFixed(0)),
     cell(reasonsText(r), 'muted'),
@@ -131,7 +133,7 @@ export const LEVEL_TABLES = 4;
 export const reportTables = (report: CompareReport): TableData[] => [
   ...report.concurrency.flatMap((c) => {
     const results = report.results.filter((r) => r.concurrency === c);
-    return [timingTable(results, c), comparisonTable(report.comparisons.filter((x) => x.concurrency === c), c, report.margin), costTable(results, c), dataTable(results, c)];
+    return [timingTable(results, c), comparisonTable(report.comparisons.filter((x) => x.concurrency === c), c, report.margin), costTable(results, c), dataTable(results, c, report.serverCheck)];
   }),
   ...(report.concurrency.length > 1 ? [scalingTable(report)] : []),
 ];
@@ -139,7 +141,9 @@ export const reportTables = (report: CompareReport): TableData[] => [
 /** The scenario header lines: name, description, and the settings the numbers came from. */
 export const reportHeader = (report: CompareReport): string[] => [
   sanitizeText(`Scenario ${report.scenario}${report.description ? ` — ${report.description}` : ''}`),
-  `seed ${report.seed} · ${report.runs} repetitions + ${report.warmup} warm-up, each running every model × variant once in a seeded order · deadline ${report.client.deadlineMs} ms · retries ${report.client.retries} · at most ${report.inFlight.length > 0 ? report.inFlight.map(formatCount).join('/') : report.client.maxInFlight} in flight · ${report.transport} transport`,
+  `seed ${report.seed} · ${report.runs} repetitions + ${report.warmup} warm-up, each running every model × variant once in a seeded order · deadline ${report.client.deadlineMs} ms · retries ${report.client.retries} · at most ${report.inFlight.length > 0 ? report.inFlight.map(formatCount).join('/') : report.client.maxInFlight} in flight · ${report.transport} transport` +
+    (report.serverCheck === 'unavailable' ? ' · server cross-check unavailable: the target has no control API, so "Server ok" is n/a' : '') +
+    (report.partial ? ' · PARTIAL: interrupted (Ctrl+C) before every run was measured' : ''),
   report.pairing === 'server-plan'
     ? `paired: the contenders of a repetition met the same seeded server plan (runs' serverPlan digests) · equivalence margin ±${(report.margin * 100).toFixed(1)} %`
     : `paired by repetition order only: the target cannot seed its server plan, so contenders of a repetition may have met different delays · equivalence margin ±${(report.margin * 100).toFixed(1)} %`,

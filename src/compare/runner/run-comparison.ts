@@ -7,6 +7,7 @@ import type { ServerControl, ServerStats } from '../../domain/server-control.js'
 import { faultsFor, inFlightFor, loadRequestFor, serverSeedFor, type ComparePlan } from '../plan.js';
 import type { RunRecord, ServerDelta } from '../run-record.js';
 import { buildSchedule, type ScheduledLoad } from '../schedule.js';
+import { estimateRemainingMs, type LevelTimes } from './estimate-remaining.js';
 import { measureLoad, type MeasuredLoad } from './measure-load.js';
 
 /** Where a comparison stands, reported before each load and once at the end. */
@@ -17,6 +18,8 @@ export interface ComparisonProgress {
   readonly elapsedMs: number;
   /** The load about to run; absent at the end. */
   readonly next?: ScheduledLoad;
+  /** Time the loads left should take, from the load times measured so far (see estimateRemainingMs). */
+  readonly etaMs?: number;
 }
 
 /** What a comparison runs against. */
@@ -31,6 +34,8 @@ export interface ComparisonDeps {
    * `repetition-order`: the server cannot be seeded (a `--target` without it); runs pair by order only.
    */
   readonly pairing?: Pairing;
+  /** Once aborted, the load in progress finishes and no other starts: the records so far are returned. */
+  readonly stop?: AbortSignal;
 }
 
 /** How the runs of a repetition are paired: on the server's seeded plan, or by repetition order alone. */
@@ -97,14 +102,19 @@ const toRecord = (plan: ComparePlan, load: ScheduledLoad, measured: MeasuredLoad
  * its run are set again (so `times` starts afresh for every model) and, when pairing on the server's
  * plan, the server begins the load's seeded stream; the server's stats are read before and after, so
  * each run carries the server's own count of what it answered, and the digest of what it planned.
- * Warm-up loads run the same way and are not recorded.
+ * Warm-up loads run the same way and are not recorded. An aborted `stop` ends it early, between two loads.
  */
 export const runComparison = async (plan: ComparePlan, deps: ComparisonDeps): Promise<RunRecord[]> => {
   const schedule = buildSchedule(plan);
   const started = performance.now();
   const records: RunRecord[] = [];
+  const measuredTimes = new Map<number, LevelTimes>();
+  const remaining = new Map<number, number>();
+  for (const load of schedule) remaining.set(load.concurrency, (remaining.get(load.concurrency) ?? 0) + 1);
   for (const load of schedule) {
-    deps.onProgress?.({ done: load.index, total: schedule.length, elapsedMs: performance.now() - started, next: load });
+    if (deps.stop?.aborted) return records;
+    deps.onProgress?.({ done: load.index, total: schedule.length, elapsedMs: performance.now() - started, next: load, etaMs: estimateRemainingMs(measuredTimes, remaining) });
+    const loadStarted = performance.now();
     const seeded = (deps.pairing ?? 'server-plan') === 'server-plan';
     await applyFaults(deps.server, faultsFor(plan, load));
     if (seeded) await deps.server.beginLoad(serverSeedFor(plan, load));
@@ -112,6 +122,9 @@ export const runComparison = async (plan: ComparePlan, deps: ComparisonDeps): Pr
     const measured = await measureLoad(deps.load(load.model, loadRequestFor(plan, load)));
     const serverPlan = seeded ? await settle(deps.server, settleLimitMs(plan)) : null;
     const after = await deps.server.stats();
+    const times = measuredTimes.get(load.concurrency) ?? { loads: 0, ms: 0 };
+    measuredTimes.set(load.concurrency, { loads: times.loads + 1, ms: times.ms + performance.now() - loadStarted });
+    remaining.set(load.concurrency, (remaining.get(load.concurrency) ?? 1) - 1);
     if (load.phase === 'measured') records.push(toRecord(plan, load, measured, serverDelta(before, after), serverPlan));
   }
   deps.onProgress?.({ done: schedule.length, total: schedule.length, elapsedMs: performance.now() - started });

@@ -8,8 +8,9 @@ const pageLatency = {
 } as const;
 
 /**
- * The scenarios that ship with the tool. Each finishes in well under a minute with its default
- * runs, except `scale`, which sweeps the number of requests per load into the thousands.
+ * The scenarios that ship with the tool, each with enough repetitions for a paired verdict. Each
+ * finishes in about a minute or less with its default runs, except `scale`, which sweeps the number
+ * of requests per load into the thousands (minutes).
  */
 export const BUILTIN_SCENARIOS: readonly Scenario[] = [
   {
@@ -23,7 +24,7 @@ export const BUILTIN_SCENARIOS: readonly Scenario[] = [
   {
     name: 'categorias-timeout',
     description: 'the seed question: /categorias never answers; who keeps /productos and /perfil?',
-    runs: 8,
+    runs: 10,
     warmup: 1,
     variant: 'both',
     client: { deadlineMs: 250 },
@@ -61,7 +62,7 @@ export const BUILTIN_SCENARIOS: readonly Scenario[] = [
   {
     name: 'slow-body',
     description: '/categorias sends headers at once and dribbles its body for 1.5 s; the 400 ms total deadline must cut it',
-    runs: 6,
+    runs: 10,
     warmup: 1,
     variant: 'both',
     client: { deadlineMs: 400 },
@@ -81,7 +82,8 @@ export const BUILTIN_SCENARIOS: readonly Scenario[] = [
   {
     name: 'scale',
     description: 'requests per load from 3 to 10 000, at most 100 in flight: how time per request grows',
-    runs: 3,
+    // 10 repetitions: the fewest that give a paired verdict (MIN_PAIRS); fewer read "too few runs".
+    runs: 10,
     warmup: 1,
     variant: 'correct',
     concurrency: [3, 100, 1000, 10_000],
