@@ -11,7 +11,7 @@ import { replaceGeneratedSections } from '../src/analysis/generated-sections.js'
 const DOC = new URL('../docs/benchmarks.md', import.meta.url);
 
 /** The generated section each benchmark writes. */
-export const BENCH_SECTIONS = { server: 'bench-server', models: 'bench-models', dashboard: 'bench-dashboard' } as const;
+export const BENCH_SECTIONS = { server: 'bench-server', models: 'bench-models', dashboard: 'bench-dashboard', threads: 'threads' } as const;
 
 /** One line naming the machine and its load when the run started, e.g. `Node v20.20.2, 2 cores (…), load average 1.2; 2026-11-30 02:10 UTC`. */
 export const machineLine = (): string => {

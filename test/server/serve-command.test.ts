@@ -51,7 +51,7 @@ describe('async-arena serve', () => {
       const get = (origin: string) => observe(`${url}/__control/faults`, { headers: { origin } });
       seen.push(await get('http://localhost:5173'), await get('http://evil.test'));
     });
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(130); // serve runs until stopped (SIGINT here)
     expect(seen.map((s) => s.status)).toEqual([200, 403]);
   });
 
