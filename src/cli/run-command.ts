@@ -3,7 +3,7 @@ import { lastValueFrom, tap, toArray } from 'rxjs';
 import type { Endpoint } from '../domain/endpoints.js';
 import type { ArenaEvent } from '../domain/events.js';
 import type { FaultSpec } from '../domain/fault-spec.js';
-import { loadRequest } from '../domain/load-request.js';
+import { loadRequest, type ExecutorKind } from '../domain/load-request.js';
 import { isModelId, MODEL_IDS } from '../domain/models.js';
 import { summarizeLoad } from '../domain/outcomes.js';
 import { showsAnswer, unreachableReason } from '../domain/reachability.js';
@@ -11,6 +11,7 @@ import { MODELS } from '../models/index.js';
 import { arenaUsageError, openCommandArena } from './arena-errors.js';
 import type { TransportKind } from '../domain/transport.js';
 import { collectFault, httpUrl, integerIn, transportOption } from './options.js';
+import { checkExecutor, executorOption, workMsOption } from './executor-options.js';
 import { runJson } from './run-json.js';
 import { heldNarration, naiveLine, summaryLine } from './run-narration.js';
 import { UsageError } from './usage-error.js';
@@ -26,6 +27,8 @@ interface RunFlags {
   target?: string;
   transport?: TransportKind;
   json?: boolean;
+  executor: ExecutorKind;
+  workMs: number;
 }
 
 /**
@@ -44,12 +47,15 @@ export const runCommand = (): Command =>
     .option('--max-in-flight <n>', 'at most this many requests at once', integerIn(1, 100_000), 100)
     .option('--seed <n>', 'seed of the server and of the backoff jitter', integerIn(0, 2_147_483_647), 1)
     .addOption(transportOption())
+    .addOption(executorOption())
+    .addOption(workMsOption())
     .option('--target <url>', 'load from this server instead of the embedded one', httpUrl)
     .option('--json', 'print one JSON object with the outcome per endpoint, and nothing else')
     .action(async (model: string, flags: RunFlags) => {
       if (!isModelId(model)) throw new UsageError(`unknown model "${model}" (expected one of: ${MODEL_IDS.join(', ')})`);
+      checkExecutor(model, flags.executor);
       const variant = flags.naive ? 'naive' : 'correct';
-      const request = loadRequest({ requests: flags.requests, deadlineMs: flags.timeout, retries: flags.retries, maxInFlight: flags.maxInFlight, variant, seed: flags.seed });
+      const request = loadRequest({ requests: flags.requests, deadlineMs: flags.timeout, retries: flags.retries, maxInFlight: flags.maxInFlight, variant, seed: flags.seed, executor: flags.executor, workMs: flags.workMs });
       const arena = await openCommandArena({ target: flags.target, embedded: 'inline', seed: flags.seed, faults: flags.fault, maxSockets: flags.maxInFlight, transport: flags.transport });
       const write = (line: string): void => void process.stdout.write(`${line}\n`);
       // The embedded server cannot refuse: only a --target's narration waits for an answer.
@@ -79,7 +85,7 @@ export const runCommand = (): Command =>
       if (unreachable !== undefined) throw new UsageError(`cannot reach ${arena.url}: ${unreachable}`, 1);
       const summary = summarizeLoad(model, events);
       if (flags.json) {
-        write(JSON.stringify(runJson(summary, variant, MODELS[model].naiveMistake)));
+        write(JSON.stringify(runJson(summary, variant, MODELS[model].naiveMistake, flags.executor)));
         return;
       }
       narration.release();
