@@ -114,6 +114,6 @@ export const defineModel =
         controller.abort();
         inner?.unsubscribe();
         teardowns.forEach((teardown) => teardown());
-        void pool?.destroy();
+        pool?.destroy().catch(() => undefined); // threads still running are terminated
       };
     });
