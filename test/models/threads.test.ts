@@ -4,7 +4,7 @@ import { take } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import type { ArenaEvent } from '../../src/domain/events.js';
 import { loadRequest, type LoadRequest } from '../../src/domain/load-request.js';
-import { THREAD_POOL_MODELS, type ModelId } from '../../src/domain/models.js';
+import { MODEL_IDS, THREAD_POOL_MODELS, type ModelId } from '../../src/domain/models.js';
 import { summarizeLoad } from '../../src/domain/outcomes.js';
 import { instrumentedLoad, loadTransport, type LoadTransport } from '../../src/models/index.js';
 import { ThreadPool } from '../../src/models/runtime/thread-pool.js';
@@ -113,4 +113,10 @@ describe.each(THREAD_POOL_MODELS)('%s on the threads executor', (model) => {
 it('threads are refused for a model that runs on the event loop only, and for a transport that cannot cross threads', async () => {
   await expect(collect(instrumentedLoad('async-await', transport, loadRequest({ executor: 'threads' })))).rejects.toThrow(/event loop only/);
   await expect(collect(instrumentedLoad('futures', { get: transport.get }, loadRequest({ executor: 'threads' })))).rejects.toThrow(/cannot run on worker threads/);
+});
+
+it.each(MODEL_IDS)('%s on the loop does the CPU work on the main thread and delivers the same data, with no threadId', async (model) => {
+  const { summary } = await run(model, { executor: 'loop', workMs: 5 });
+  expect(summary).toMatchObject({ delivered: 3, lost: 0 });
+  expect(summary.requests.map((r) => r.threadId)).toEqual([undefined, undefined, undefined]);
 });
