@@ -17,8 +17,8 @@ describe('the layer order (eslint.config.js)', { timeout: 60_000 }, () => {
     expect(await rulesFor(planted, 'src/domain/planted.ts')).toContain('import-x/no-restricted-paths');
   });
 
-  it('fails a sibling import: src/models importing from src/server', async () => {
-    const planted = "import { startServer } from '../server/index.js';\nexport const planted = startServer;\n";
+  it('fails a sibling import: src/models importing from src/streams', async () => {
+    const planted = "import { runRound } from '../streams/rounds.js';\nexport const planted = runRound;\n";
     expect(await rulesFor(planted, 'src/models/planted.ts')).toContain('import-x/no-restricted-paths');
   });
 
