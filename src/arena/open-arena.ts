@@ -2,7 +2,7 @@ import { ENDPOINTS, type Endpoint } from '../domain/endpoints.js';
 import { NO_FAULTS, type FaultMap, type FaultSpec } from '../domain/fault-spec.js';
 import type { InstrumentedLoad } from '../domain/instrumented-load.js';
 import type { LatencySpec, ServerControl } from '../domain/server-control.js';
-import { instrumentedLoad } from '../models/index.js';
+import { instrumentedLoad, loadTransport } from '../models/index.js';
 import { connectServer, probeControlApi, startServer, startServerProcess } from '../server/index.js';
 import { CONTROL_CALL_LIMITS } from '../server/http-json.js';
 import { poolSize } from '../domain/connection-limits.js';
@@ -101,13 +101,15 @@ const openTarget = async (target: string, { faults = {}, needsControl = false }:
  */
 export const openArena = async (options: ArenaOptions): Promise<Arena> => {
   const server = options.target === undefined ? await startEmbedded(options) : await openTarget(options.target, options);
-  const transport = createTransport({ kind: options.transport, baseUrl: server.url, maxSockets: poolSize(options.maxSockets), insecure: options.insecure });
+  const transportOptions = { kind: options.transport, baseUrl: server.url, maxSockets: poolSize(options.maxSockets), insecure: options.insecure };
+  const transport = createTransport(transportOptions);
+  const threadable = loadTransport(transport, transportOptions); // a load on `threads` has its workers build the same client
   let closing: Promise<void> | undefined;
   return {
     url: server.url,
     control: server.control,
     faults: server.faults,
-    load: (model, request) => instrumentedLoad(model, transport, request),
+    load: (model, request) => instrumentedLoad(model, threadable, request),
     close: () =>
       (closing ??= (async () => {
         transport.close();

@@ -5,7 +5,7 @@ import type { ArenaEvent } from '../domain/events.js';
 import type { FailOnKind } from '../domain/fail-on.js';
 import type { FaultSpec } from '../domain/fault-spec.js';
 import { LIMITS } from '../domain/limits.js';
-import { loadRequest } from '../domain/load-request.js';
+import { loadRequest, type ExecutorKind } from '../domain/load-request.js';
 import { isModelId, MODEL_IDS } from '../domain/models.js';
 import { summarizeLoad } from '../domain/outcomes.js';
 import { showsAnswer, unreachableReason } from '../domain/reachability.js';
@@ -14,6 +14,7 @@ import { MODELS } from '../models/index.js';
 import { arenaUsageError, openCommandArena } from './arena-errors.js';
 import { applyFailOn, FAIL_ON_HELP, failOnList } from './fail-on-option.js';
 import { collectFault, httpUrl, integerIn, transportOption } from './options.js';
+import { checkExecutor, executorOption, workMsOption } from './executor-options.js';
 import { runJson } from './run-json.js';
 import { heldNarration, naiveLine, summaryLine } from './run-narration.js';
 import { withTlsHint } from './tls-hint.js';
@@ -33,6 +34,8 @@ interface RunFlags {
   json?: boolean;
   failOn?: FailOnKind[];
   insecure?: boolean;
+  executor: ExecutorKind;
+  workMs: number;
 }
 
 /**
@@ -51,14 +54,17 @@ export const runCommand = (): Command =>
     .option('--max-in-flight <n>', 'at most this many requests at once', integerIn(LIMITS.maxInFlight), 100)
     .option('--seed <n>', 'seed of the server and of the backoff jitter', integerIn(LIMITS.seed), 1)
     .addOption(transportOption())
+    .addOption(executorOption())
+    .addOption(workMsOption())
     .option('--target <url>', 'load from this server instead of the embedded one', httpUrl)
     .option('--insecure', "accept the --target's HTTPS certificate even if it is not trusted (self-signed)")
     .option('--json', 'print one JSON object with the outcome per endpoint, and nothing else')
     .option('--fail-on <list>', FAIL_ON_HELP, failOnList)
     .action(async (model: string, flags: RunFlags) => {
       if (!isModelId(model)) throw new UsageError(`unknown model "${model}" (expected one of: ${MODEL_IDS.join(', ')})`);
+      checkExecutor(model, flags.executor);
       const variant = flags.naive ? 'naive' : 'correct';
-      const request = loadRequest({ requests: flags.requests, deadlineMs: flags.timeout, retries: flags.retries, maxInFlight: flags.maxInFlight, variant, seed: flags.seed });
+      const request = loadRequest({ requests: flags.requests, deadlineMs: flags.timeout, retries: flags.retries, maxInFlight: flags.maxInFlight, variant, seed: flags.seed, executor: flags.executor, workMs: flags.workMs });
       const arena = await openCommandArena({ target: flags.target, embedded: 'inline', seed: flags.seed, faults: flags.fault, maxSockets: flags.maxInFlight, transport: flags.transport, insecure: flags.insecure === true });
       const write = (line: string): void => void process.stdout.write(`${line}\n`);
       // The embedded server cannot refuse: only a --target's narration waits for an answer.
@@ -96,7 +102,7 @@ export const runCommand = (): Command =>
       const unreachable = unreachableReason(events);
       if (unreachable !== undefined) throw new UsageError(`cannot reach ${arena.url}: ${withTlsHint(unreachable)}`, 1);
       const summary = summarizeLoad(model, events);
-      if (flags.json) write(JSON.stringify(runJson(summary, variant, MODELS[model].naiveMistake)));
+      if (flags.json) write(JSON.stringify(runJson(summary, variant, MODELS[model].naiveMistake, flags.executor)));
       else {
         narration.release();
         write(summaryLine(summary, variant));

@@ -1,5 +1,6 @@
 import { ENDPOINTS, type Endpoint } from '../domain/endpoints.js';
 import type { FailureReason } from '../domain/events.js';
+import type { ExecutorKind } from '../domain/load-request.js';
 import type { ModelId, Variant } from '../domain/models.js';
 import type { LoadSummary, Outcome, RequestOutcome } from '../domain/outcomes.js';
 import { median } from '../compare/stats/descriptive.js';
@@ -10,7 +11,8 @@ import { median } from '../compare/stats/descriptive.js';
  * reason/status/latencyMs/items when known. In a larger load every endpoint aggregates its requests:
  * `outcome` is the worst (lost > failed > ok), `reason` the most frequent failure reason, `status`
  * omitted, `latencyMs` the median latency of the delivered ones, `items` the total delivered, plus
- * the counts `requests`, `ok`, `failed`, `lost`.
+ * the counts `requests`, `ok`, `failed`, `lost`. `threadId` is the thread that ran the request's final
+ * attempt (0: the event loop, or no thread said); an aggregate lists the distinct ones in `threadIds`.
  */
 export interface RunEndpointJson {
   readonly outcome: Outcome;
@@ -22,12 +24,16 @@ export interface RunEndpointJson {
   readonly ok?: number;
   readonly failed?: number;
   readonly lost?: number;
+  readonly threadId?: number;
+  readonly threadIds?: readonly number[];
 }
 
 /** What `async-arena run --json` prints; a naive run also names the mistake that makes it lose data. */
 export interface RunJson {
   readonly model: ModelId;
   readonly variant: Variant;
+  /** Where the requests ran: `loop` or `threads`. */
+  readonly executor: ExecutorKind;
   readonly naiveMistake?: string;
   readonly totalMs: number;
   readonly endpoints: Readonly<Partial<Record<Endpoint, RunEndpointJson>>>;
@@ -35,7 +41,7 @@ export interface RunJson {
 
 const round = (value: number | undefined): number | undefined => (value === undefined ? undefined : Math.round(value * 10) / 10);
 
-const single = (r: RequestOutcome): RunEndpointJson => ({ outcome: r.outcome, reason: r.reason, status: r.status, latencyMs: round(r.latencyMs), items: r.items });
+const single = (r: RequestOutcome): RunEndpointJson => ({ outcome: r.outcome, reason: r.reason, status: r.status, latencyMs: round(r.latencyMs), items: r.items, threadId: r.threadId ?? 0 });
 
 const aggregate = (requests: readonly RequestOutcome[]): RunEndpointJson => {
   const count = (outcome: Outcome) => requests.filter((r) => r.outcome === outcome).length;
@@ -53,14 +59,15 @@ const aggregate = (requests: readonly RequestOutcome[]): RunEndpointJson => {
     ok,
     failed,
     lost,
+    threadIds: [...new Set(requests.map((r) => r.threadId ?? 0))].sort((a, b) => a - b),
   };
 };
 
 /**
  * The `run --json` object of a load summary (undefined fields are left out by JSON.stringify);
- * `naiveMistake` is included when the variant is naive.
+ * `naiveMistake` is included when the variant is naive; `executor` says where the requests ran (default `loop`).
  */
-export const runJson = (summary: LoadSummary, variant: Variant, naiveMistake?: string): RunJson => {
+export const runJson = (summary: LoadSummary, variant: Variant, naiveMistake?: string, executor: ExecutorKind = 'loop'): RunJson => {
   const shape = summary.requests.length > ENDPOINTS.length ? aggregate : (requests: readonly RequestOutcome[]) => single(requests[0] as RequestOutcome);
   const endpoints = Object.fromEntries(
     ENDPOINTS.flatMap((endpoint) => {
@@ -68,5 +75,5 @@ export const runJson = (summary: LoadSummary, variant: Variant, naiveMistake?: s
       return requests.length === 0 ? [] : [[endpoint, shape(requests)]];
     }),
   );
-  return { model: summary.model, variant, naiveMistake: variant === 'naive' ? naiveMistake : undefined, totalMs: round(summary.totalMs) as number, endpoints };
+  return { model: summary.model, variant, executor, naiveMistake: variant === 'naive' ? naiveMistake : undefined, totalMs: round(summary.totalMs) as number, endpoints };
 };

@@ -46,6 +46,8 @@ export interface SuccessEvent extends RequestEventBase {
   readonly status: number;
   /** Items in the payload (array length; 1 for an object such as the profile). */
   readonly items: number;
+  /** The worker thread that ran the delivered attempt (`threads` executor only; absent on the event loop). */
+  readonly threadId?: number;
 }
 
 /** The request ended without data (final: no more retries). */
@@ -55,6 +57,8 @@ export interface FailureEvent extends RequestEventBase {
   readonly reason: FailureReason;
   readonly status?: number;
   readonly message: string;
+  /** The worker thread that ran the final attempt (`threads` executor only; 0 when the worker died before saying). */
+  readonly threadId?: number;
 }
 
 /** An attempt failed and another one is scheduled after `delayMs`; `attempt` is the one that failed. */

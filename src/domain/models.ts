@@ -17,3 +17,9 @@ export const MODEL_TITLES: Readonly<Record<ModelId, string>> = {
   'async-await': 'Async/await',
   reactive: 'Reactive (RxJS)',
 };
+
+/** The models written over a thread pool in the seed, which accept `executor: 'threads'`; the others run on the event loop only. */
+export const THREAD_POOL_MODELS: readonly ModelId[] = ['callbacks', 'futures'];
+
+/** True when `model` can run its requests on worker threads. */
+export const acceptsThreads = (model: ModelId): boolean => THREAD_POOL_MODELS.includes(model);

@@ -18,6 +18,8 @@ export interface RequestOutcome {
   readonly status?: number;
   readonly reason?: FailureReason;
   readonly message?: string;
+  /** The worker thread that ran the final attempt (`threads` executor only). */
+  readonly threadId?: number;
 }
 
 /** Per-endpoint totals of a load. */
@@ -77,9 +79,9 @@ export const summarizeLoad = (model: ModelId, events: readonly ArenaEvent[]): Lo
     else if (event.type === 'arrived') d.arrived = true;
     else if (event.type === 'success') {
       firstResultMs ??= event.at;
-      d.final = { requestId: event.requestId, endpoint: event.endpoint, outcome: 'ok', attempts: 0, latencyMs: event.latencyMs, items: event.items, status: event.status };
+      d.final = { requestId: event.requestId, endpoint: event.endpoint, outcome: 'ok', attempts: 0, latencyMs: event.latencyMs, items: event.items, status: event.status, threadId: event.threadId };
     } else if (event.type === 'failure') {
-      d.final = { requestId: event.requestId, endpoint: event.endpoint, outcome: 'failed', attempts: 0, latencyMs: event.latencyMs, reason: event.reason, status: event.status, message: event.message };
+      d.final = { requestId: event.requestId, endpoint: event.endpoint, outcome: 'failed', attempts: 0, latencyMs: event.latencyMs, reason: event.reason, status: event.status, message: event.message, threadId: event.threadId };
     }
   }
   const requests = [...drafts.entries()]

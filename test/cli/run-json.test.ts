@@ -19,11 +19,12 @@ describe('runJson', () => {
     expect(runJson(summary, 'correct')).toEqual({
       model,
       variant: 'correct',
+      executor: 'loop',
       totalMs: 30,
       endpoints: {
-        productos: { outcome: 'ok', status: 200, latencyMs: 12.3, items: 2, reason: undefined },
-        categorias: { outcome: 'failed', reason: 'timeout', status: undefined, latencyMs: 9, items: undefined },
-        perfil: { outcome: 'ok', status: 200, latencyMs: 20, items: 2, reason: undefined },
+        productos: { outcome: 'ok', status: 200, latencyMs: 12.3, items: 2, reason: undefined, threadId: 0 },
+        categorias: { outcome: 'failed', reason: 'timeout', status: undefined, latencyMs: 9, items: undefined, threadId: 0 },
+        perfil: { outcome: 'ok', status: 200, latencyMs: 20, items: 2, reason: undefined, threadId: 0 },
       },
     });
   });
@@ -33,7 +34,7 @@ describe('runJson', () => {
     const events: ArenaEvent[] = [0, 3, 6, 9].map(start);
     events.push(...ok(0, 10), ...ok(3, 30), fail(6, 'reset'), fail(9, 'reset'));
     const summary = summarizeLoad(model, events);
-    expect(runJson(summary, 'correct').endpoints.productos).toEqual({ outcome: 'failed', reason: 'reset', latencyMs: 20, items: 4, requests: 4, ok: 2, failed: 2, lost: 0 });
+    expect(runJson(summary, 'correct').endpoints.productos).toEqual({ outcome: 'failed', reason: 'reset', latencyMs: 20, items: 4, requests: 4, ok: 2, failed: 2, lost: 0, threadIds: [0] });
   });
 
   it('leaves out endpoints that received no request', () => {
@@ -45,9 +46,18 @@ describe('runJson', () => {
     // 4 requests: productos has two, categorias and perfil one each
     const summary = summarizeLoad(model, [0, 1, 2, 3].map(start).concat(...ok(0, 10), ...ok(1, 10), fail(2, 'timeout'), ...ok(3, 30)));
     const { endpoints } = runJson(summary, 'correct');
-    expect(endpoints.categorias).toEqual({ outcome: 'ok', latencyMs: 10, items: 2, requests: 1, ok: 1, failed: 0, lost: 0 });
-    expect(endpoints.perfil).toEqual({ outcome: 'failed', reason: 'timeout', items: 0, requests: 1, ok: 0, failed: 1, lost: 0 });
+    expect(endpoints.categorias).toEqual({ outcome: 'ok', latencyMs: 10, items: 2, requests: 1, ok: 1, failed: 0, lost: 0, threadIds: [0] });
+    expect(endpoints.perfil).toEqual({ outcome: 'failed', reason: 'timeout', items: 0, requests: 1, ok: 0, failed: 1, lost: 0, threadIds: [0] });
     expect(endpoints.productos).toMatchObject({ latencyMs: 20, requests: 2 });
+  });
+
+  it('reports the executor and, per request, the thread that ran it (0 on the event loop)', () => {
+    const threaded = (id: number, threadId: number): ArenaEvent[] => [start(id), { type: 'success', model, requestId: id, endpoint: endpointOf(id), attempt: 1, at: 5, latencyMs: 5, status: 200, items: 2, threadId }];
+    const three = runJson(summarizeLoad(model, [...threaded(0, 7), ...threaded(1, 8), start(2), fail(2, 'timeout')]), 'correct', undefined, 'threads');
+    expect(three.executor).toBe('threads');
+    expect([three.endpoints.productos?.threadId, three.endpoints.categorias?.threadId, three.endpoints.perfil?.threadId]).toEqual([7, 8, 0]);
+    const many = runJson(summarizeLoad(model, [...threaded(0, 9), ...threaded(3, 7), ...threaded(6, 9), ...threaded(1, 1)]), 'correct', undefined, 'threads');
+    expect(many.endpoints.productos?.threadIds).toEqual([7, 9]);
   });
 
   it('names the naive mistake only for a naive run', () => {

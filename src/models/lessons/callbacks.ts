@@ -5,6 +5,8 @@
  *   (`util.callbackify`). Retry by nesting: a failed attempt schedules the next in a timer callback.
  * - At most maxInFlight at once: a callback work queue (`fastq`) with that concurrency.
  * - One callback per result, and a completion counter that says when every request has answered.
+ * - `--executor threads`: `callbackify(page.get)` unchanged: each attempt runs on a worker thread of the
+ *   load's pool (maxInFlight threads, started and shut down inside the load) and calls back here.
  *
  * Naive variant — one shared error callback: `loadAll(callback)` calls back once, with the first
  * error or with every result. The first error abandons everything, including the results that had

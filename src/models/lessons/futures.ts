@@ -9,6 +9,9 @@
  * - `shutdown()` means what it means in Python: no more work, and wait for what runs. When the load
  *   ends or is cancelled, `shutdown({ wait: false, cancelFutures: true })` (Python 3.9) cancels the
  *   futures still queued; the running ones are aborted by the load.
+ * - `--executor threads`: the same code over real threads. The load gets a pool of maxWorkers worker
+ *   threads (Python's `with ThreadPoolExecutor(...)`, started and shut down inside the load) and each
+ *   attempt `page.get` makes runs on one of them; retries and reading results stay on this thread.
  *
  * Naive variant — one `try` around reading every `.result()` in submission order: the first exception
  * jumps out of the loop and discards every result, including those read before it and those that
@@ -23,7 +26,8 @@ import type { LoadPage } from '../support/load-page.js';
 // #region lesson
 /** Each future's result is shown the moment it is done, its error caught on its own. */
 async function loadPage(page: LoadPage): Promise<void> {
-  const executor = new Executor(page.request.maxInFlight); // maxWorkers: at most this many requests at once
+  // maxWorkers: at most this many requests at once; on `threads`, each running one's attempts go to a thread of its own.
+  const executor = new Executor(page.request.maxInFlight);
   page.onTeardown(() => void executor.shutdown({ wait: false, cancelFutures: true })); // on cancel: queued futures never run
   const futures = new Map(page.requestIds.map((requestId) => [executor.submit(() => fetchWithRetries(page, requestId)), requestId]));
   const render = async (future: Future<TransportResponse>): Promise<void> => {

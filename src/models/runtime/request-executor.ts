@@ -1,11 +1,12 @@
 import { buildProductView } from '../../domain/cpu-work.js';
+import type { ExecutorKind } from '../../domain/load-request.js';
 import type { Transport, TransportCall } from '../../domain/transport.js';
 import { Executor } from './executor.js';
 import type { Future } from './future.js';
 import type { ThreadedResponse } from './thread-pool.js';
 
 /** Which executor runs a thread-pool model's requests: slots on the event loop, or worker threads. */
-export type ExecutorKind = 'loop' | 'threads';
+export type { ExecutorKind } from '../../domain/load-request.js';
 
 /** One request to submit: a transport call without a signal (the executor owns cancellation). */
 export type RequestCall = Omit<TransportCall, 'signal'>;

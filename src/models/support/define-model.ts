@@ -3,10 +3,13 @@ import { isObservable, Observable, type Subscription } from 'rxjs';
 import type { LoadEvent } from '../../domain/events.js';
 import type { ModelId, Variant } from '../../domain/models.js';
 import { seededRandom } from '../../domain/random.js';
+import { unitsForMs } from '../runtime/cpu-work-units.js';
+import { withCpuWork } from '../runtime/request-executor.js';
 import { backoffDelay } from './backoff.js';
 import { LoadEvents } from './load-events.js';
 import type { LoadFn } from './load-fn.js';
 import type { Lesson, LoadPage } from './load-page.js';
+import { loadThreadPool } from './load-thread-pool.js';
 import { requestEndpoint } from './request-endpoint.js';
 
 /**
@@ -17,6 +20,12 @@ import { requestEndpoint } from './request-endpoint.js';
  * which request each transport error came from, so a naive variant's one error path can be reported
  * request by request.
  *
+ * It also runs the load where `request.executor` says: on `threads` (callbacks and futures only), every
+ * attempt `page.get` makes runs on a worker thread of the load's own pool, started inside the load and
+ * destroyed before `done` (or on cancel), as Python's `with ThreadPoolExecutor(...)`; retries, backoff and
+ * the lesson's own code stay on the main thread. `request.workMs` of CPU work is done on each response
+ * where it arrives: inside the worker on `threads`, on the event loop otherwise.
+ *
  * @example
  * export const loadWithAsyncAwait = defineModel('async-await', { correct: loadPage, naive: loadPageOrNothing });
  */
@@ -25,7 +34,9 @@ export const defineModel =
   (transport, request) =>
     new Observable<LoadEvent>((subscriber) => {
       const events = new LoadEvents(model, request.requests);
-      const timed = events.timed(transport);
+      const workUnits = unitsForMs(request.workMs ?? 0);
+      const pool = request.executor === 'threads' ? loadThreadPool(model, transport, request.maxInFlight) : undefined;
+      const timed = pool && transport.onThreads ? events.timed(transport.onThreads(pool, workUnits)) : withCpuWork(events.timed(transport), workUnits);
       const random = seededRandom(request.seed);
       const controller = new AbortController();
       const { signal } = controller;
@@ -75,8 +86,12 @@ export const defineModel =
             return events.abandon(requestId, error);
           }),
         finish: () => {
-          emit(() => events.done());
-          subscriber.complete();
+          const end = (): void => {
+            emit(() => events.done());
+            subscriber.complete();
+          };
+          if (pool) void pool.destroy().then(end, end); // the load ends once its threads have exited
+          else end();
         },
         onTeardown: (teardown) => void teardowns.push(teardown),
       };
@@ -99,5 +114,6 @@ export const defineModel =
         controller.abort();
         inner?.unsubscribe();
         teardowns.forEach((teardown) => teardown());
+        pool?.destroy().catch(() => undefined); // threads still running are terminated
       };
     });

@@ -4,6 +4,12 @@ import type { ModelId } from '../../domain/models.js';
 import { isTransportError, type Transport, type TransportError, type TransportResponse } from '../../domain/transport.js';
 import { requestEndpoint } from './request-endpoint.js';
 
+/** `{ threadId }` when a worker thread ran the call (its response or error says so), `{}` on the event loop. */
+const threadOf = (outcome: object): { threadId?: number } => {
+  const { threadId } = outcome as { threadId?: unknown };
+  return typeof threadId === 'number' ? { threadId } : {};
+};
+
 /**
  * The plumbing every model shares: builds one load's events, stamped with `at` = ms since the load
  * started (`performance.now()`), and keeps the book that guarantees exactly one final `success` or
@@ -65,7 +71,7 @@ export class LoadEvents {
     this.settle(requestId);
     this.delivered += 1;
     const at = this.now();
-    return { type: 'success', ...this.base(requestId), at, latencyMs: this.latency(requestId, at), status: response.status, items: response.items };
+    return { type: 'success', ...this.base(requestId), at, latencyMs: this.latency(requestId, at), status: response.status, items: response.items, ...threadOf(response) };
   }
 
   /**
@@ -77,7 +83,7 @@ export class LoadEvents {
     this.settle(requestId);
     this.failed += 1;
     const at = this.now();
-    return { type: 'failure', ...this.base(requestId), at, latencyMs: this.latency(requestId, at), reason: error.reason, status: error.status, message: error.message };
+    return { type: 'failure', ...this.base(requestId), at, latencyMs: this.latency(requestId, at), reason: error.reason, status: error.status, message: error.message, ...threadOf(error) };
   }
 
   /** The current attempt failed with `error`; the next one starts in `delayMs`. */
