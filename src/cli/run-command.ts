@@ -65,7 +65,8 @@ export const runCommand = (): Command =>
       checkExecutor(model, flags.executor);
       const variant = flags.naive ? 'naive' : 'correct';
       const request = loadRequest({ requests: flags.requests, deadlineMs: flags.timeout, retries: flags.retries, maxInFlight: flags.maxInFlight, variant, seed: flags.seed, executor: flags.executor, workMs: flags.workMs });
-      const arena = await openCommandArena({ target: flags.target, embedded: 'inline', seed: flags.seed, faults: flags.fault, maxSockets: flags.maxInFlight, transport: flags.transport, insecure: flags.insecure === true });
+      // A big load gets the server its own process, so the client's event loop is not also the server's.
+      const arena = await openCommandArena({ target: flags.target, embedded: flags.requests > 3 ? 'process' : 'inline', seed: flags.seed, faults: flags.fault, maxSockets: flags.maxInFlight, transport: flags.transport, insecure: flags.insecure === true });
       const write = (line: string): void => void process.stdout.write(`${line}\n`);
       // The embedded server cannot refuse: only a --target's narration waits for an answer.
       const narration = heldNarration(write, { withIds: flags.requests > 3, pathPrefix: new URL(arena.url).pathname.replace(/\/$/, '') }, flags.target !== undefined);
