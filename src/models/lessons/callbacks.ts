@@ -74,6 +74,7 @@ function loadAll(page: LoadPage, callback: Callback<TransportResponse[]>): void 
   }
 }
 
+/** The mistake, used: the page shows every result or one error page, nothing in between. */
 function loadPageOrNothing(page: LoadPage): void {
   loadAll(page, (error, results = []) => {
     if (error) page.showErrorPage(error); // the one shared error path: nothing else is shown
