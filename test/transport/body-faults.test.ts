@@ -3,11 +3,12 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TRANSPORT_KINDS, TransportError } from '../../src/domain/transport.js';
+import { TRANSPORT_KINDS } from '../../src/domain/transport.js';
 import { isRetryable } from '../../src/models/support/retryable.js';
 import { CATALOG } from '../../src/server/catalog.js';
 import { createTransport, type HttpTransport } from '../../src/transport/create-transport.js';
 import { leakedHandles, openHandles } from '../support/handles.js';
+import { failureOf } from '../support/failure-of.js';
 
 const PERFIL = Buffer.from(JSON.stringify(CATALOG.perfil));
 
@@ -48,14 +49,6 @@ describe.each(TRANSPORT_KINDS)('the %s transport against a misbehaving body', (k
     transport = createTransport({ kind, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, maxBodyBytes });
     return transport;
   };
-  const failureOf = (promise: Promise<unknown>): Promise<TransportError> =>
-    promise.then(
-      () => expect.fail('expected a TransportError'),
-      (error: unknown) => {
-        expect(error).toBeInstanceOf(TransportError);
-        return error as TransportError;
-      },
-    );
   const call = { endpoint: 'perfil', requestId: 0, deadlineMs: 5000 } as const;
 
   beforeEach(() => {

@@ -1,22 +1,15 @@
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { Endpoint } from '../../src/domain/endpoints.js';
-import { TRANSPORT_KINDS, TransportError, type TransportCall } from '../../src/domain/transport.js';
+import { TRANSPORT_KINDS, type TransportCall } from '../../src/domain/transport.js';
 import { CATALOG } from '../../src/server/catalog.js';
 import { startServer, uniformLatency, type MockServer } from '../../src/server/index.js';
 import { createTransport, type HttpTransport } from '../../src/transport/create-transport.js';
 import { useLoopbackServer } from '../support/loopback-server.js';
+import { failureOf } from '../support/failure-of.js';
 import { nextRequest } from '../support/next-request.js';
 
 const call = (endpoint: Endpoint, overrides: Partial<TransportCall> = {}): TransportCall => ({ endpoint, requestId: 0, deadlineMs: 5000, ...overrides });
-const failureOf = (promise: Promise<unknown>): Promise<TransportError> =>
-  promise.then(
-    () => expect.fail('expected a TransportError'),
-    (error: unknown) => {
-      expect(error).toBeInstanceOf(TransportError);
-      return error as TransportError;
-    },
-  );
 
 describe.each(TRANSPORT_KINDS)('the %s transport against the mock server', (kind) => {
   let server: MockServer;
