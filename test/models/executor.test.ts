@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ALL_COMPLETED, asCompleted, CancelledError, Executor, FIRST_COMPLETED, wait } from '../../src/models/runtime/index.js';
 
 /** A promise settled by the test. */
@@ -75,6 +75,31 @@ describe('Executor', () => {
     await flush();
     expect(future.state).toBe('done');
     await expect(future.result()).rejects.toThrow('boom');
+  });
+
+  it("a done-callback that throws is logged, as in Python, and cannot stop the others or the executor's next work", async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const executor = new Executor(1);
+      const gate = deferred<number>();
+      const first = executor.submit(() => gate.promise);
+      const heard: string[] = [];
+      first.addDoneCallback(() => {
+        throw new Error('callback bug');
+      });
+      first.addDoneCallback(() => heard.push('second callback'));
+      const next = executor.submit(async () => 2);
+      gate.resolve(1);
+      await expect(first.result()).resolves.toBe(1);
+      await expect(next.result()).resolves.toBe(2);
+      expect(heard).toEqual(['second callback']);
+      first.addDoneCallback(() => {
+        throw new Error('late callback bug');
+      });
+      expect(logged.mock.calls.map((call) => String(call[1]))).toEqual(['Error: callback bug', 'Error: late callback bug']);
+    } finally {
+      logged.mockRestore();
+    }
   });
 });
 

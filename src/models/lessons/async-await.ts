@@ -2,15 +2,18 @@
  * Async/await: the load written as async functions.
  *
  * - Each request is an async function that awaits the call and retries in a plain loop
- *   (`fetchWithRetries`).
- * - `pLimit(maxInFlight)` plays the part of an `asyncio.Semaphore`: at most that many requests at once.
+ *   (`fetchWithRetries`). Calling an async function starts it at once, like `asyncio.create_task`, not
+ *   like a bare coroutine object: that is why the limiter takes `() => …`, a request not yet started.
+ * - `pLimit(maxInFlight)` plays the part of an `asyncio.Semaphore`: `limit(() => fetch(…))` is the job
+ *   `async with sem:` does in Python, at most that many requests at once.
  * - `gather(requests, { returnExceptions: true })` waits for every request and returns every outcome in
  *   request order, errors as values: one failure cannot hide the other results. Like `asyncio.gather`,
  *   it delivers once every request has settled. It is `Promise.allSettled`, the platform's own
  *   errors-as-values, with each `{ status, value | reason }` unwrapped into the value or the error.
  *
- * Naive variant — `await Promise.all(…)`: the first rejection rejects the whole `await`, the results
- * that already arrived are thrown away with it, and nothing catches it: the page shows one error.
+ * Naive variant — `gather` without `returnExceptions` (which is `await Promise.all(…)`): the first
+ * rejection rejects the whole `await`, the results that already arrived are thrown away with it, and
+ * nothing catches it: the page shows one error.
  */
 import pLimit from 'p-limit';
 import { gather } from '../runtime/index.js';
@@ -22,8 +25,12 @@ import type { LoadPage } from '../support/load-page.js';
 /** Every request at once (at most maxInFlight in flight), every outcome back as a value. */
 async function loadPage(page: LoadPage): Promise<void> {
   const limit = pLimit(page.request.maxInFlight);
-  const results = await gather(page.requestIds.map((requestId) => limit(() => fetchWithRetries(page, requestId))), { returnExceptions: true });
-  results.forEach((result, requestId) => (result instanceof Error ? page.showError(requestId, result) : page.show(requestId, result)));
+  const requests = page.requestIds.map((requestId) => limit(() => fetchWithRetries(page, requestId)));
+  const results = await gather(requests, { returnExceptions: true });
+  for (const [requestId, result] of results.entries()) {
+    if (result instanceof Error) page.showError(requestId, result);
+    else page.show(requestId, result);
+  }
 }
 // #endregion
 
@@ -31,10 +38,11 @@ async function loadPage(page: LoadPage): Promise<void> {
 /** The mistake: all or nothing. */
 async function loadPageOrNothing(page: LoadPage): Promise<void> {
   const limit = pLimit(page.request.maxInFlight);
-  const responses = await Promise.all(page.requestIds.map((requestId) => limit(() => fetchWithRetries(page, requestId))));
-  responses.forEach((response, requestId) => page.show(requestId, response));
+  const requests = page.requestIds.map((requestId) => limit(() => fetchWithRetries(page, requestId)));
+  const responses = await gather(requests); // the mistake: no `returnExceptions: true`, so the first error rejects it all
+  for (const [requestId, response] of responses.entries()) page.show(requestId, response);
 }
 // #endregion
 
-/** Loads with async functions and `gather`; the naive variant is `await Promise.all(…)`. */
+/** Loads with async functions and `gather`; the naive variant leaves out `returnExceptions`. */
 export const loadWithAsyncAwait = defineModel('async-await', { correct: loadPage, naive: loadPageOrNothing });

@@ -5,12 +5,18 @@
  *   (`util.callbackify`). Retry by nesting: a failed attempt schedules the next in a timer callback.
  * - At most maxInFlight at once: a callback work queue (`fastq`) with that concurrency.
  * - One callback per result, and a completion counter that says when every request has answered.
+ * - For a Python reader: `fastq(worker, n)` ≈ `ThreadPoolExecutor(max_workers=n)`, and
+ *   `queue.push(id, callback)` ≈ `executor.submit(fetch, id).add_done_callback(on_done)`, except that
+ *   the callback receives `(error, result)` instead of the future: `if (error)` is the `except` around
+ *   `future.result()`. `page.later(ms, fn)` is `loop.call_later(seconds, fn)`.
  * - `--executor threads`: `callbackify(page.get)` unchanged: each attempt runs on a worker thread of the
  *   load's pool (maxInFlight threads, started and shut down inside the load) and calls back here.
  *
- * Naive variant — one shared error callback: `loadAll(callback)` calls back once, with the first
- * error or with every result. The first error abandons everything, including the results that had
- * already arrived: the page shows nothing although most of it came back.
+ * Naive variant — one shared error callback: `loadAll(page, callback)` calls back once, with the first
+ * error or with every result (the mistake Node code made with `async.parallel`). The first error
+ * abandons everything, including the results that had already arrived: the page shows nothing
+ * although most of it came back. Python's cousin of this mistake is one `try` around all the results,
+ * as the futures lesson shows.
  */
 import fastq from 'fastq';
 import { callbackify } from 'node:util';
@@ -33,7 +39,10 @@ function fetchEndpoint(page: LoadPage, requestId: number, attempt: number, callb
 }
 
 /** A queue that runs at most maxInFlight requests at once; `push(requestId, callback)` calls back with its result. */
-const requestQueue = (page: LoadPage) => fastq((requestId: number, done: Callback<TransportResponse>) => fetchEndpoint(page, requestId, 1, done), page.request.maxInFlight);
+function requestQueue(page: LoadPage) {
+  const worker = (requestId: number, done: Callback<TransportResponse>) => fetchEndpoint(page, requestId, 1, done);
+  return fastq(worker, page.request.maxInFlight);
+}
 
 /** Each result is shown by its own callback as it comes; the completion counter says when all have answered. */
 function loadPage(page: LoadPage): void {
@@ -42,7 +51,7 @@ function loadPage(page: LoadPage): void {
   for (const requestId of page.requestIds) {
     queue.push(requestId, (error, response) => {
       if (error) page.showError(requestId, error);
-      else page.show(requestId, response as TransportResponse);
+      else page.show(requestId, response as TransportResponse); // `as` is `typing.cast`: no effect at run time
       completed += 1;
       if (completed === page.requestIds.length) page.finish();
     });

@@ -3,9 +3,11 @@
  *
  * - Work is submitted to an `Executor` with `maxWorkers` (= maxInFlight); `submit` returns a `Future`
  *   at once: an explicit handle with a state (`done()`, `running()`, `cancelled()`).
- * - `wait(futures, FIRST_COMPLETED)` returns the moment the first one lands, so its result is on the
- *   page first whatever the order of submission; `asCompleted` hands back the rest as they finish.
- *   `result()` gives the value or throws that request's own error, caught per future.
+ * - `asCompleted(futures)` hands each future back the moment it is done, whatever the order of
+ *   submission, so the first result is on the page at once (Python's `for f in as_completed(fs)`;
+ *   `for await` is Python's `async for`). `result()` gives the value or throws that request's own
+ *   error, caught per future. It returns a promise: `await` it where Python's `.result()` would block.
+ * - `executor.submit(() => fetch(x))` is Python's `executor.submit(fetch, x)`.
  * - `shutdown()` means what it means in Python: no more work, and wait for what runs. When the load
  *   ends or is cancelled, `shutdown({ wait: false, cancelFutures: true })` (Python 3.9) cancels the
  *   futures still queued; the running ones are aborted by the load.
@@ -18,7 +20,7 @@
  * finished long ago; and a slow first request holds back the reading of all the others.
  */
 import type { TransportResponse } from '../../domain/transport.js';
-import { asCompleted, Executor, FIRST_COMPLETED, wait, type Future } from '../runtime/index.js';
+import { asCompleted, Executor, type Future } from '../runtime/index.js';
 import { defineModel } from '../support/define-model.js';
 import { fetchWithRetries } from '../support/fetch-with-retries.js';
 import type { LoadPage } from '../support/load-page.js';
@@ -26,9 +28,10 @@ import type { LoadPage } from '../support/load-page.js';
 // #region lesson
 /** Each future's result is shown the moment it is done, its error caught on its own. */
 async function loadPage(page: LoadPage): Promise<void> {
-  // maxWorkers: at most this many requests at once; on `threads`, each running one's attempts go to a thread of its own.
+  // maxWorkers: at most this many requests at once; on `threads`, each attempt runs on a free thread of the load's pool.
   const executor = new Executor(page.request.maxInFlight);
-  page.onTeardown(() => void executor.shutdown({ wait: false, cancelFutures: true })); // on cancel: queued futures never run
+  // On cancel, queued futures never run (`void`: the promise shutdown returns is not awaited here).
+  page.onTeardown(() => void executor.shutdown({ wait: false, cancelFutures: true }));
   const futures = new Map(page.requestIds.map((requestId) => [executor.submit(() => fetchWithRetries(page, requestId)), requestId]));
   const render = async (future: Future<TransportResponse>): Promise<void> => {
     const requestId = futures.get(future) as number;
@@ -38,11 +41,8 @@ async function loadPage(page: LoadPage): Promise<void> {
       page.showError(requestId, error);
     }
   };
-  // The first result goes on the page the moment it lands, whatever the order of submission …
-  const { done: first, notDone: rest } = await wait(futures.keys(), FIRST_COMPLETED);
-  for (const future of first) await render(future);
-  // … and each of the others as it completes.
-  for await (const future of asCompleted(rest)) await render(future);
+  // Each result goes on the page the moment its future is done, whatever the order of submission.
+  for await (const future of asCompleted(futures.keys())) await render(future);
   await executor.shutdown(); // waits for running work, as in Python: here every future is done
 }
 // #endregion
@@ -53,14 +53,14 @@ async function loadPageOrNothing(page: LoadPage): Promise<void> {
   const executor = new Executor(page.request.maxInFlight);
   page.onTeardown(() => void executor.shutdown({ wait: false, cancelFutures: true }));
   const futures = page.requestIds.map((requestId) => executor.submit(() => fetchWithRetries(page, requestId)));
-  executor.shutdown({ wait: false }); // no more work will come; nothing waits here
   try {
     const responses: TransportResponse[] = [];
     for (const future of futures) responses.push(await future.result());
-    responses.forEach((response, requestId) => page.show(requestId, response));
+    for (const [requestId, response] of responses.entries()) page.show(requestId, response);
   } catch (error) {
     page.showErrorPage(error); // one error for the whole page: every result, even those already read, is dropped
   }
+  await executor.shutdown(); // the end of Python's `with` block: waits for the futures still running
 }
 // #endregion
 

@@ -58,9 +58,12 @@ export class Future<T> {
     );
   }
 
-  /** Calls `callback` once the future is done or cancelled (at once if it already is). */
+  /**
+   * Calls `callback` once the future is done or cancelled (at once if it already is). As in Python, an
+   * exception the callback raises is logged and ignored: it cannot stop the other callbacks.
+   */
   addDoneCallback(callback: (future: Future<T>) => void): void {
-    if (this.done()) callback(this);
+    if (this.done()) this.#invoke(callback);
     else this.#doneCallbacks.push(callback);
   }
 
@@ -86,6 +89,14 @@ export class Future<T> {
     this.#outcome = outcome;
     const callbacks = this.#doneCallbacks;
     this.#doneCallbacks = [];
-    for (const callback of callbacks) callback(this);
+    for (const callback of callbacks) this.#invoke(callback);
+  }
+
+  #invoke(callback: (future: Future<T>) => void): void {
+    try {
+      callback(this);
+    } catch (error) {
+      console.error('exception calling callback for a future:', error);
+    }
   }
 }

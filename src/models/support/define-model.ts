@@ -26,6 +26,11 @@ import { requestEndpoint } from './request-endpoint.js';
  * the lesson's own code stay on the main thread. `request.workMs` of CPU work is done on each response
  * where it arrives: inside the worker on `threads`, on the event loop otherwise.
  *
+ * Progress (`start`, `retry`) comes from the calls every lesson makes (`page.get`, `page.backoff`), never
+ * as values of a lesson's own stream: mixed into the reactive lesson's results it would need a filter
+ * before every operator that collects them (`forkJoin` keeps each source's last value). The deadline is
+ * the transport's, the same total deadline for every model.
+ *
  * @example
  * export const loadWithAsyncAwait = defineModel('async-await', { correct: loadPage, naive: loadPageOrNothing });
  */
