@@ -1,12 +1,11 @@
 import { ENDPOINTS, type Endpoint } from '../domain/endpoints.js';
 import type { ArenaEvent } from '../domain/events.js';
-import type { ModelId } from '../domain/models.js';
+import type { Contender } from './contender.js';
 import { emptyRow, reduceRow, rowCounts, settleRow, type EndpointRow } from './endpoint-row.js';
 import { pushBounded } from './round-history.js';
 
-/** Everything one model's panel shows: this round's rows and the recent round times. */
-export interface ModelPanel {
-  readonly model: ModelId;
+/** Everything one contender's panel shows (a model on one executor): this round's rows and the recent round times. */
+export interface ModelPanel extends Contender {
   readonly rows: Readonly<Record<Endpoint, EndpointRow>>;
   /** The model reported `done` this round. */
   readonly done: boolean;
@@ -24,10 +23,10 @@ const mapRows = (rows: Readonly<Record<Endpoint, EndpointRow>>, f: (row: Endpoin
   Object.fromEntries(ENDPOINTS.map((endpoint) => [endpoint, f(rows[endpoint])])) as Record<Endpoint, EndpointRow>;
 
 /** A panel with fresh rows for a round of `requests` requests, keeping the history. */
-export const startPanelRound = (model: ModelId, requests: number, history: readonly number[] = []): ModelPanel => {
+export const startPanelRound = ({ model, executor }: Contender, requests: number, history: readonly number[] = []): ModelPanel => {
   const perEndpoint = requestsPerEndpoint(requests);
   const rows = Object.fromEntries(ENDPOINTS.map((endpoint) => [endpoint, emptyRow(perEndpoint[endpoint])])) as Record<Endpoint, EndpointRow>;
-  return { model, rows, done: false, history };
+  return { model, executor, rows, done: false, history };
 };
 
 /** Folds one of the model's events into its panel. */

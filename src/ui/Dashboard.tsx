@@ -1,5 +1,6 @@
 import { Box } from 'ink';
 import type { DashboardState } from '../streams/dashboard-state.js';
+import { contenderLabel } from '../streams/contender.js';
 import { CompactDashboard } from './CompactDashboard.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
@@ -10,7 +11,7 @@ import { roundElapsed, timelineAxisMs } from './round-clock.js';
 
 /** The whole dashboard, rendered from its state alone: the full layout when it fits, the compact one otherwise. */
 export const Dashboard = ({ state }: { readonly state: DashboardState }) => {
-  if (chooseLayout(state.size) === 'compact') return <CompactDashboard state={state} />;
+  if (chooseLayout(state.size, state.panels.length) === 'compact') return <CompactDashboard state={state} />;
   const { columns } = state.size;
   const cardWidth = Math.floor(columns / Math.max(1, state.panels.length));
   const elapsedMs = roundElapsed(state);
@@ -23,7 +24,7 @@ export const Dashboard = ({ state }: { readonly state: DashboardState }) => {
       ) : (
         <Box>
           {state.panels.map((panel) => (
-            <ModelCard key={panel.model} panel={panel} width={cardWidth} elapsedMs={elapsedMs} axisMs={axisMs} />
+            <ModelCard key={contenderLabel(panel)} panel={panel} width={cardWidth} elapsedMs={elapsedMs} axisMs={axisMs} />
           ))}
         </Box>
       )}

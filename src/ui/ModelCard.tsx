@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { ENDPOINTS } from '../domain/endpoints.js';
-import { MODEL_TITLES } from '../domain/models.js';
+import { contenderTitle } from '../streams/contender.js';
 import { panelTotals, type ModelPanel } from '../streams/model-panel.js';
 import { EndpointLine } from './EndpointLine.js';
 import { formatMs } from './format-ms.js';
@@ -28,7 +28,7 @@ export const ModelCard = ({ panel, width, elapsedMs, axisMs }: ModelCardProps) =
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={totals.lost > 0 ? 'magenta' : 'gray'} width={width}>
       <Text bold wrap="truncate-end">
-        {MODEL_TITLES[panel.model]}
+        {contenderTitle(panel)}
       </Text>
       {ENDPOINTS.map((endpoint) => (
         <EndpointLine key={endpoint} endpoint={endpoint} row={panel.rows[endpoint]} elapsedMs={elapsedMs} wide={wide} />

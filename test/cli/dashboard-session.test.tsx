@@ -1,12 +1,14 @@
 import { EventEmitter } from 'node:events';
+import { readdirSync } from 'node:fs';
 import { Observable } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import type { Arena } from '../../src/arena/index.js';
+import { openArena, type Arena } from '../../src/arena/index.js';
 import { runDashboardSession, type SessionIo } from '../../src/cli/dashboard-session.js';
 import { UsageError } from '../../src/cli/usage-error.js';
 import { NO_FAULTS } from '../../src/domain/fault-spec.js';
 import { loadRequest } from '../../src/domain/load-request.js';
 import { ServerStartError } from '../../src/server/server-start-error.js';
+import { leakedHandles, openHandles } from '../support/handles.js';
 
 /** A terminal that records what the session does to it: frames written, raw mode switched. */
 class FakeStdout extends EventEmitter {
@@ -117,4 +119,34 @@ describe('the dashboard session', () => {
     expect(stdout.frames).toEqual([]);
     expect(signals.listenerCount('SIGINT')).toBe(0);
   });
+});
+
+describe('the dashboard session with futures on threads', () => {
+  /** Threads of this process (Linux): the main one, V8's and libuv's, and every worker thread alive. */
+  const threadCount = (): number => readdirSync('/proc/self/task').length;
+  const threadsSettleAt = async (count: number): Promise<number> => {
+    const deadline = performance.now() + 10_000;
+    while (threadCount() > count && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    return threadCount();
+  };
+  // productos answers after 30 s: its worker is still busy with it when q comes.
+  const slowArena: SessionIo['openArena'] = (options) => openArena({ ...options, embedded: 'inline', latency: { productos: { ms: 30_000, jitterMs: 0 } } });
+  const quitWhileWorkersRun = async (threads: number, key: string): Promise<number> => {
+    const fake = fakeIo([], slowArena);
+    const session = runDashboardSession({ ...OPTIONS, models: ['futures'], executors: ['threads'], request: loadRequest({ deadlineMs: 60_000 }) }, fake.io);
+    const deadline = performance.now() + 30_000;
+    while (threadCount() <= threads && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(threadCount()).toBeGreaterThan(threads); // the round's workers are running
+    fake.stdin.type(key);
+    return session;
+  };
+
+  it('q and Ctrl+C terminate every worker of the round: no thread and no handle left', async () => {
+    expect(await quitWhileWorkersRun(threadCount(), 'q')).toBe(0); // warm-up: what the first workers start for good (libuv, V8) is not a leak
+    const threads = threadCount();
+    const handles = openHandles();
+    expect(await quitWhileWorkersRun(threads, '\u0003')).toBe(130);
+    expect(await threadsSettleAt(threads)).toBe(threads);
+    expect(await leakedHandles(handles)).toEqual([]);
+  }, 120_000);
 });
