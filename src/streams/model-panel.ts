@@ -1,8 +1,9 @@
 import { ENDPOINTS, type Endpoint } from '../domain/endpoints.js';
-import type { ArenaEvent } from '../domain/events.js';
+import type { ArenaEvent, FailureReason } from '../domain/events.js';
 import type { Contender } from './contender.js';
 import { emptyRow, reduceRow, rowCounts, settleRow, type EndpointRow } from './endpoint-row.js';
 import { pushBounded } from './round-history.js';
+import { appendSample, emptySampleLog, type SampleLog } from './sample-log.js';
 
 /** Everything one contender's panel shows (a model on one executor): this round's rows and the recent round times. */
 export interface ModelPanel extends Contender {
@@ -13,6 +14,10 @@ export interface ModelPanel extends Contender {
   readonly totalMs?: number;
   /** Round times of recent rounds, oldest first (bounded). */
   readonly history: readonly number[];
+  /** Latencies (ms) of the responses the model delivered this round, in arrival order (for the latency histogram). */
+  readonly latencies: SampleLog;
+  /** Final failures of this round by reason (e.g. `{ timeout: 12, reset: 3 }`). */
+  readonly failureReasons: Readonly<Partial<Record<FailureReason, number>>>;
 }
 
 /** How many of `requests` (spread round-robin over the endpoints) go to each endpoint. */
@@ -26,7 +31,7 @@ const mapRows = (rows: Readonly<Record<Endpoint, EndpointRow>>, f: (row: Endpoin
 export const startPanelRound = ({ model, executor }: Contender, requests: number, history: readonly number[] = []): ModelPanel => {
   const perEndpoint = requestsPerEndpoint(requests);
   const rows = Object.fromEntries(ENDPOINTS.map((endpoint) => [endpoint, emptyRow(perEndpoint[endpoint])])) as Record<Endpoint, EndpointRow>;
-  return { model, executor, rows, done: false, history };
+  return { model, executor, rows, done: false, history, latencies: emptySampleLog(), failureReasons: {} };
 };
 
 /** Folds one of the model's events into its panel. */
@@ -35,7 +40,10 @@ export const reducePanel = (panel: ModelPanel, event: ArenaEvent): ModelPanel =>
     if (panel.done) return panel;
     return { ...panel, rows: mapRows(panel.rows, settleRow), done: true, totalMs: event.totalMs, history: pushBounded(panel.history, event.totalMs) };
   }
-  return { ...panel, rows: { ...panel.rows, [event.endpoint]: reduceRow(panel.rows[event.endpoint], event) } };
+  const rows = { ...panel.rows, [event.endpoint]: reduceRow(panel.rows[event.endpoint], event) };
+  if (event.type === 'success') return { ...panel, rows, latencies: appendSample(panel.latencies, event.latencyMs) };
+  if (event.type === 'failure') return { ...panel, rows, failureReasons: { ...panel.failureReasons, [event.reason]: (panel.failureReasons[event.reason] ?? 0) + 1 } };
+  return { ...panel, rows };
 };
 
 /** Closes the round for a model that never reported `done` (its load was cut short). */
@@ -53,4 +61,15 @@ export const panelTotals = (panel: ModelPanel): { readonly delivered: number; re
     requests += panel.rows[endpoint].requests;
   }
   return { delivered, requests, lost };
+};
+
+/**
+ * Requests the model finished (delivered or failed) per second of this round: over its round time
+ * once done, over `elapsedMs` (time since the round started) while it runs; 0 before any time passed.
+ */
+export const requestsPerSecond = (panel: ModelPanel, elapsedMs: number): number => {
+  let finished = 0;
+  for (const endpoint of ENDPOINTS) finished += panel.rows[endpoint].ok + panel.rows[endpoint].failures;
+  const ms = panel.done && panel.totalMs !== undefined ? panel.totalMs : elapsedMs;
+  return ms > 0 ? (finished * 1000) / ms : 0;
 };
