@@ -38,7 +38,7 @@ export const startPanelRound = ({ model, executor }: Contender, requests: number
 export const reducePanel = (panel: ModelPanel, event: ArenaEvent): ModelPanel => {
   if (event.type === 'done') {
     if (panel.done) return panel;
-    return { ...panel, rows: mapRows(panel.rows, settleRow), done: true, totalMs: event.totalMs, history: pushBounded(panel.history, event.totalMs) };
+    return { ...panel, rows: mapRows(panel.rows, (row) => settleRow(row, event.at)), done: true, totalMs: event.totalMs, history: pushBounded(panel.history, event.totalMs) };
   }
   const rows = { ...panel.rows, [event.endpoint]: reduceRow(panel.rows[event.endpoint], event) };
   if (event.type === 'success') return { ...panel, rows, latencies: appendSample(panel.latencies, event.latencyMs) };
@@ -46,8 +46,8 @@ export const reducePanel = (panel: ModelPanel, event: ArenaEvent): ModelPanel =>
   return { ...panel, rows };
 };
 
-/** Closes the round for a model that never reported `done` (its load was cut short). */
-export const settlePanel = (panel: ModelPanel): ModelPanel => (panel.done ? panel : { ...panel, rows: mapRows(panel.rows, settleRow) });
+/** Closes the round for a model that never reported `done` (its load was cut short), `at` ms after the round started. */
+export const settlePanel = (panel: ModelPanel, at?: number): ModelPanel => (panel.done ? panel : { ...panel, rows: mapRows(panel.rows, (row) => settleRow(row, at)) });
 
 /** A panel's totals: delivered out of requested, and whether data was lost. */
 export const panelTotals = (panel: ModelPanel): { readonly delivered: number; readonly requests: number; readonly lost: number } => {

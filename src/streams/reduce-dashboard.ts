@@ -29,8 +29,8 @@ export const reduceDashboard = (state: DashboardState, action: DashboardAction):
       return { ...state, now, panels: state.panels.map((panel) => (isContender(panel, event.model, executor) ? reducePanel(panel, event) : panel)) };
     }
     case 'round-ended': {
-      const panels = state.panels.map(settlePanel);
       const lastRoundMs = action.at - state.roundStartedAt;
+      const panels = state.panels.map((panel) => settlePanel(panel, lastRoundMs));
       return { ...state, running: false, now: action.at, lastRoundMs, panels, totals: addRoundTotals(state.totals, panels, lastRoundMs) };
     }
     case 'tick':

@@ -1,4 +1,5 @@
 import { Box } from 'ink';
+import { ENDPOINTS } from '../domain/endpoints.js';
 import type { DashboardState } from '../streams/dashboard-state.js';
 import { contenderLabel } from '../streams/contender.js';
 import { CompactDashboard } from './CompactDashboard.js';
@@ -20,7 +21,7 @@ export const Dashboard = ({ state }: { readonly state: DashboardState }) => {
     <Box flexDirection="column" width={columns}>
       <Header state={state} />
       {state.help ? (
-        <HelpOverlay width={columns} height={FULL_LAYOUT_ROWS - 4} faultControl={state.faultControl} />
+        <HelpOverlay width={columns} height={FULL_LAYOUT_ROWS - 4} faultControl={state.faultControl} atScale={state.requests > ENDPOINTS.length} />
       ) : (
         <Box>
           {state.panels.map((panel) => (
