@@ -1,7 +1,10 @@
 import { Command } from 'commander';
 import { MODEL_IDS, type ModelId } from '../domain/models.js';
 import { LIMITS } from '../domain/limits.js';
-import { loadRequest } from '../domain/load-request.js';
+import { loadRequest, type ExecutorKind } from '../domain/load-request.js';
+import { contendersOf } from '../streams/contender.js';
+import { checkExecutors, executorsOption } from './dashboard-executors.js';
+import { workMsOption } from './executor-options.js';
 import { modelList } from './compare-options.js';
 import type { TransportKind } from '../domain/transport.js';
 import { httpUrl, integerIn, transportOption } from './options.js';
@@ -19,6 +22,8 @@ interface DashboardFlags {
   interval: number;
   seed: number;
   transport?: TransportKind;
+  executors: ExecutorKind[];
+  workMs: number;
 }
 
 /** The one line printed instead of a dashboard when there is no terminal to draw on. */
@@ -51,9 +56,12 @@ export const dashboardCommand = (): Command =>
     .option('--interval <ms>', 'pause between the end of a round and the next (auto-rerun)', integerIn(LIMITS.durationMs), 2000)
     .option('--seed <n>', 'seed of the server and of the retry jitter', integerIn(LIMITS.seed), 1)
     .addOption(transportOption())
+    .addOption(executorsOption())
+    .addOption(workMsOption())
     .action(async (flags: DashboardFlags) => {
       const models = flags.models ?? MODEL_IDS;
-      checkOpenFiles(flags.maxInFlight, models.length, openFileLimit());
+      checkExecutors(models, flags.executors);
+      checkOpenFiles(flags.maxInFlight, contendersOf(models, flags.executors).length, openFileLimit());
       if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError(NO_TERMINAL_MESSAGE);
       // Loaded here, not at start: Ink, React and yoga cost other commands ~45 MB they never use.
       // The React mode is set before React loads.
@@ -62,7 +70,8 @@ export const dashboardCommand = (): Command =>
       process.exitCode = await runDashboardSession({
         target: flags.target,
         models,
-        request: loadRequest({ requests: flags.concurrency, deadlineMs: flags.timeout, retries: flags.retries, maxInFlight: flags.maxInFlight, seed: flags.seed }),
+        executors: flags.executors,
+        request: loadRequest({ requests: flags.concurrency, deadlineMs: flags.timeout, retries: flags.retries, maxInFlight: flags.maxInFlight, seed: flags.seed, workMs: flags.workMs }),
         intervalMs: flags.interval,
         seed: flags.seed,
         transport: flags.transport,

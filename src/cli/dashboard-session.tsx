@@ -1,9 +1,10 @@
 import { render } from 'ink';
 import { BehaviorSubject, Subject, fromEvent, map, type Observable } from 'rxjs';
 import { openArena, type Arena, type ArenaOptions } from '../arena/index.js';
-import type { LoadRequest } from '../domain/load-request.js';
+import type { ExecutorKind, LoadRequest } from '../domain/load-request.js';
 import type { ModelId } from '../domain/models.js';
 import type { Command } from '../streams/commands.js';
+import { contendersOf } from '../streams/contender.js';
 import type { TerminalSize } from '../streams/dashboard-actions.js';
 import { initialDashboardState, type DashboardSettings } from '../streams/dashboard-state.js';
 import { dashboardState } from '../streams/dashboard-stream.js';
@@ -18,6 +19,8 @@ import { quitSummary } from './quit-summary.js';
 export interface DashboardSessionOptions {
   readonly target?: string;
   readonly models: readonly ModelId[];
+  /** Executors of callbacks and futures, one panel each (default loop). */
+  readonly executors?: readonly ExecutorKind[];
   readonly request: LoadRequest;
   readonly intervalMs: number;
   readonly seed: number;
@@ -86,12 +89,12 @@ const firstEnding = (commands: Observable<Command>, crashes: Observable<unknown>
 export const runDashboardSession = async (options: DashboardSessionOptions, io: SessionIo = processIo()): Promise<number> => {
   const terminalSize = (): TerminalSize => ({ columns: io.stdout.columns || 80, rows: io.stdout.rows || 24 });
   // Every model gets its own maxInFlight sockets: they run at the same time and must not queue behind each other.
-  const arena = await io.openArena({ target: options.target, embedded: 'process', seed: options.seed, maxSockets: options.request.maxInFlight * options.models.length, transport: options.transport }).catch((error: unknown) => {
+  const arena = await io.openArena({ target: options.target, embedded: 'process', seed: options.seed, maxSockets: options.request.maxInFlight * contendersOf(options.models, options.executors).length, transport: options.transport }).catch((error: unknown) => {
     throw arenaUsageError(error, options.target);
   });
   const commands = new Subject<Command>();
   const crashes = new Subject<unknown>();
-  const settings: DashboardSettings = { target: arena.url, models: options.models, request: options.request, auto: true, intervalMs: options.intervalMs, size: terminalSize(), faults: arena.faults };
+  const settings: DashboardSettings = { target: arena.url, models: options.models, executors: options.executors, request: options.request, auto: true, intervalMs: options.intervalMs, size: terminalSize(), faults: arena.faults };
   const initial = initialDashboardState(settings, arena.control !== undefined);
   const latest = new BehaviorSubject(initial);
   const sizes = fromEvent(io.stdout, 'resize').pipe(map(terminalSize));

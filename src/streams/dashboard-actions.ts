@@ -1,5 +1,6 @@
 import type { Endpoint } from '../domain/endpoints.js';
 import type { ArenaEvent } from '../domain/events.js';
+import type { ExecutorKind } from '../domain/load-request.js';
 import type { Variant } from '../domain/models.js';
 import type { FaultOp } from './fault-plan.js';
 
@@ -12,7 +13,8 @@ export interface TerminalSize {
 /** Everything that changes the dashboard's state. `at` is the scheduler's clock (ms). */
 export type DashboardAction =
   | { readonly type: 'round-started'; readonly at: number; readonly variant: Variant }
-  | { readonly type: 'arena-event'; readonly event: ArenaEvent }
+  /** One event of a model's load; `executor` tells which of its panels it belongs to (default `loop`). */
+  | { readonly type: 'arena-event'; readonly event: ArenaEvent; readonly executor?: ExecutorKind }
   | { readonly type: 'round-ended'; readonly at: number }
   /** The clock moved during a round (drives spinners and elapsed times). */
   | { readonly type: 'tick'; readonly at: number }

@@ -1,7 +1,8 @@
 import type { Endpoint } from '../domain/endpoints.js';
 import { NO_FAULTS, type FaultMap } from '../domain/fault-spec.js';
-import type { LoadRequest } from '../domain/load-request.js';
+import type { ExecutorKind, LoadRequest } from '../domain/load-request.js';
 import type { ModelId, Variant } from '../domain/models.js';
+import { contendersOf } from './contender.js';
 import type { TerminalSize } from './dashboard-actions.js';
 import { startPanelRound, type ModelPanel } from './model-panel.js';
 import { emptySessionTotals, type SessionTotals } from './session-totals.js';
@@ -50,6 +51,8 @@ export interface DashboardSettings {
   /** Base URL of the server under test. */
   readonly target: string;
   readonly models: readonly ModelId[];
+  /** Executors of the thread-capable models (callbacks, futures), one panel each (default `['loop']`); the others always run on the loop. */
+  readonly executors?: readonly ExecutorKind[];
   /** The load each model runs per round; its variant is the starting one. */
   readonly request: LoadRequest;
   /** Start the next round `intervalMs` after the previous one ended. */
@@ -81,8 +84,8 @@ export const initialDashboardState = (settings: DashboardSettings, faultControl:
   message: faultControl ? undefined : NO_CONTROL_MESSAGE,
   requests: settings.request.requests,
   targetDown: false,
-  panels: settings.models.map((model) => startPanelRound(model, settings.request.requests)),
-  totals: emptySessionTotals(settings.models),
+  panels: contendersOf(settings.models, settings.executors).map((contender) => startPanelRound(contender, settings.request.requests)),
+  totals: emptySessionTotals(contendersOf(settings.models, settings.executors)),
 });
 
 /**

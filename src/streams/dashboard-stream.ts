@@ -3,6 +3,7 @@ import type { Endpoint } from '../domain/endpoints.js';
 import { NO_FAULTS, type FaultMap, type FaultSpec } from '../domain/fault-spec.js';
 import type { Variant } from '../domain/models.js';
 import type { Command } from './commands.js';
+import { contendersOf } from './contender.js';
 import type { DashboardAction, TerminalSize } from './dashboard-actions.js';
 import { initialDashboardState, NO_CONTROL_MESSAGE, type DashboardSettings, type DashboardState } from './dashboard-state.js';
 import { applyFaultOp, planFault, type FaultOp } from './fault-plan.js';
@@ -91,7 +92,7 @@ export const dashboardActions = (sources: DashboardSources, settings: DashboardS
     const round = (index: number) =>
       variant.pipe(
         take(1),
-        switchMap((v) => runRound(settings.models, { ...settings.request, variant: v, seed: settings.request.seed + index }, effects.load, scheduler, effects.tickMs ?? TICK_MS)),
+        switchMap((v) => runRound(contendersOf(settings.models, settings.executors), { ...settings.request, variant: v, seed: settings.request.seed + index }, effects.load, scheduler, effects.tickMs ?? TICK_MS)),
       );
     return merge(
       variant.pipe(map((v): DashboardAction => ({ type: 'variant-changed', variant: v }))),

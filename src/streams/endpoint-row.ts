@@ -34,7 +34,24 @@ export interface EndpointRow {
   readonly lastFailure?: { readonly reason: FailureReason; readonly status?: number };
   /** The model finished its load: requests with no final event count as canceled from now on. */
   readonly settled: boolean;
+  /** What happened to the row's request, in order, for the marble timeline: only for a row of one request, at most {@link MAX_MARKS}. */
+  readonly marks: readonly TimelineMark[];
 }
+
+/** A moment in the life of one request: an attempt started, failed and was retried, the response arrived, was delivered, failed, or was lost. */
+export type MarkKind = 'start' | 'retry' | 'arrived' | 'delivered' | 'failed' | 'lost';
+
+/** One mark of the marble timeline: what happened, and when (ms since the round started). */
+export interface TimelineMark {
+  readonly kind: MarkKind;
+  readonly at: number;
+}
+
+/** Marks one row keeps (a request retried many times keeps its first ones): memory stays O(endpoints). */
+export const MAX_MARKS = 32;
+
+const withMark = (row: EndpointRow, kind: MarkKind, at: number): readonly TimelineMark[] =>
+  row.requests === 1 && row.marks.length < MAX_MARKS ? [...row.marks, { kind, at }] : row.marks;
 
 /** A row before anything happened. */
 export const emptyRow = (requests: number): EndpointRow => ({
@@ -49,6 +66,7 @@ export const emptyRow = (requests: number): EndpointRow => ({
   maxAttempt: 0,
   items: 0,
   settled: false,
+  marks: [],
 });
 
 /** Folds one request event (or arrival) into the row. */
@@ -62,16 +80,19 @@ export const reduceRow = (row: EndpointRow, event: RequestEvent | ArrivalEvent):
         maxAttempt: Math.max(row.maxAttempt, event.attempt),
         firstStartAt: row.firstStartAt ?? event.at,
         lastStartAt: event.at,
+        marks: withMark(row, 'start', event.at),
       };
     case 'arrived':
-      return { ...row, arrived: row.arrived + 1 };
+      return { ...row, arrived: row.arrived + 1, marks: withMark(row, 'arrived', event.at) };
     case 'retry':
-      return { ...row, retries: row.retries + 1 };
+      return { ...row, retries: row.retries + 1, marks: withMark(row, 'retry', event.at) };
     case 'success':
-      return { ...row, ok: row.ok + 1, items: row.items + event.items, latencyMs: event.latencyMs, lastEndAt: Math.max(row.lastEndAt ?? 0, event.at) };
+      return { ...row, ok: row.ok + 1, items: row.items + event.items, latencyMs: event.latencyMs, lastEndAt: Math.max(row.lastEndAt ?? 0, event.at), marks: withMark(row, 'delivered', event.at) };
     case 'failure':
       return {
         ...row,
+        // A response that arrived and ends undelivered is lost (a naive variant dropped it), not failed.
+        marks: withMark(row, row.arrived > row.ok ? 'lost' : 'failed', event.at),
         failures: row.failures + 1,
         canceled: row.canceled + (event.reason === 'canceled' ? 1 : 0),
         lastFailure: { reason: event.reason, status: event.status },
@@ -80,8 +101,15 @@ export const reduceRow = (row: EndpointRow, event: RequestEvent | ArrivalEvent):
   }
 };
 
-/** Marks the row's load as over. */
-export const settleRow = (row: EndpointRow): EndpointRow => (row.settled ? row : { ...row, settled: true });
+/**
+ * Marks the row's load as over, `at` ms after the round started when known: a response that
+ * arrived and never got a final event is marked lost then.
+ */
+export const settleRow = (row: EndpointRow, at?: number): EndpointRow => {
+  if (row.settled) return row;
+  const dropped = at !== undefined && row.arrived > row.ok && row.ok + row.failures < row.requests;
+  return { ...row, settled: true, marks: dropped ? withMark(row, 'lost', at) : row.marks };
+};
 
 /** Where a row's requests stand. The counts add up to `requests` once the row is settled. */
 export interface RowCounts {

@@ -1,3 +1,4 @@
+import { isContender } from './contender.js';
 import type { DashboardAction } from './dashboard-actions.js';
 import type { DashboardState } from './dashboard-state.js';
 import { applyFaultOp } from './fault-plan.js';
@@ -17,19 +18,19 @@ export const reduceDashboard = (state: DashboardState, action: DashboardAction):
         roundStartedAt: action.at,
         now: action.at,
         historyOf,
-        panels: state.panels.map((panel) => startPanelRound(panel.model, state.requests, keep ? panel.history : [])),
+        panels: state.panels.map((panel) => startPanelRound(panel, state.requests, keep ? panel.history : [])),
       };
     }
     case 'arena-event': {
-      const { event } = action;
+      const { event, executor = 'loop' } = action;
       // An event's `at` counts from its load's start, which is the round's start: the clock moves with
       // the results, not only on the next tick (else it reads 0ms while the first results are in).
       const now = Math.max(state.now, state.roundStartedAt + event.at);
-      return { ...state, now, panels: state.panels.map((panel) => (panel.model === event.model ? reducePanel(panel, event) : panel)) };
+      return { ...state, now, panels: state.panels.map((panel) => (isContender(panel, event.model, executor) ? reducePanel(panel, event) : panel)) };
     }
     case 'round-ended': {
-      const panels = state.panels.map(settlePanel);
       const lastRoundMs = action.at - state.roundStartedAt;
+      const panels = state.panels.map((panel) => settlePanel(panel, lastRoundMs));
       return { ...state, running: false, now: action.at, lastRoundMs, panels, totals: addRoundTotals(state.totals, panels, lastRoundMs) };
     }
     case 'tick':

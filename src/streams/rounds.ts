@@ -2,7 +2,7 @@ import { EMPTY, Subject, catchError, concat, defer, endWith, exhaustMap, interva
 import type { InstrumentedLoad } from '../domain/instrumented-load.js';
 import { foldTargetVerdict, UNKNOWN_TARGET, type TargetVerdict } from '../domain/reachability.js';
 import type { LoadRequest } from '../domain/load-request.js';
-import type { ModelId } from '../domain/models.js';
+import { contenderLabel, type Contender } from './contender.js';
 import type { DashboardAction } from './dashboard-actions.js';
 
 /** How often the clock ticks while a round runs (spinners, elapsed times). */
@@ -11,17 +11,17 @@ export const TICK_MS = 100;
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
- * One round: every model's load at the same time, framed by `round-started` and `round-ended`,
+ * One round: every contender's load (a model on its executor) at the same time, framed by `round-started` and `round-ended`,
  * with clock ticks while it runs. A load that errors (a bug: failures are events) becomes a message
  * instead of ending the dashboard.
  */
-export const runRound = (models: readonly ModelId[], request: LoadRequest, load: InstrumentedLoad, scheduler: SchedulerLike, tickMs = TICK_MS): Observable<DashboardAction> =>
+export const runRound = (contenders: readonly Contender[], request: LoadRequest, load: InstrumentedLoad, scheduler: SchedulerLike, tickMs = TICK_MS): Observable<DashboardAction> =>
   defer(() => {
     const loads = merge(
-      ...models.map((model) =>
-        load(model, request).pipe(
-          map((event): DashboardAction => ({ type: 'arena-event', event })),
-          catchError((error: unknown) => of<DashboardAction>({ type: 'message', text: `bug: the ${model} load failed: ${describe(error)}` })),
+      ...contenders.map(({ model, executor }) =>
+        load(model, { ...request, executor }).pipe(
+          map((event): DashboardAction => ({ type: 'arena-event', event, executor })),
+          catchError((error: unknown) => of<DashboardAction>({ type: 'message', text: `bug: the ${contenderLabel({ model, executor })} load failed: ${describe(error)}` })),
         ),
       ),
     );

@@ -1,12 +1,11 @@
 import { ENDPOINTS } from '../domain/endpoints.js';
-import type { ModelId } from '../domain/models.js';
+import { isContender, type Contender } from './contender.js';
 import { rowCounts } from './endpoint-row.js';
 import type { ModelPanel } from './model-panel.js';
 import { pushBounded } from './round-history.js';
 
-/** Requests of one model over every finished round of a dashboard session. */
-export interface ModelTotals {
-  readonly model: ModelId;
+/** Requests of one contender (a model on one executor) over every finished round of a dashboard session. */
+export interface ModelTotals extends Contender {
   readonly delivered: number;
   /** Failed or cancelled. */
   readonly failed: number;
@@ -27,10 +26,10 @@ export interface SessionTotals {
 export const SESSION_ROUND_TIMES = 10_000;
 
 /** A session before any round finished. */
-export const emptySessionTotals = (models: readonly ModelId[]): SessionTotals => ({
+export const emptySessionTotals = (contenders: readonly Contender[]): SessionTotals => ({
   rounds: 0,
   roundTimes: [],
-  models: models.map((model) => ({ model, delivered: 0, failed: 0, lost: 0 })),
+  models: contenders.map(({ model, executor }) => ({ model, executor, delivered: 0, failed: 0, lost: 0 })),
 });
 
 /** Adds a finished round (its settled panels and wall time) to the session's totals. */
@@ -38,7 +37,7 @@ export const addRoundTotals = (totals: SessionTotals, panels: readonly ModelPane
   rounds: totals.rounds + 1,
   roundTimes: pushBounded(totals.roundTimes, roundMs, SESSION_ROUND_TIMES),
   models: totals.models.map((sum) => {
-    const panel = panels.find((p) => p.model === sum.model);
+    const panel = panels.find((p) => isContender(p, sum.model, sum.executor));
     if (!panel) return sum;
     let { delivered, failed, lost } = sum;
     for (const endpoint of ENDPOINTS) {
@@ -47,6 +46,6 @@ export const addRoundTotals = (totals: SessionTotals, panels: readonly ModelPane
       failed += counts.failed + counts.cancelled;
       lost += counts.lost;
     }
-    return { model: sum.model, delivered, failed, lost };
+    return { model: sum.model, executor: sum.executor, delivered, failed, lost };
   }),
 });

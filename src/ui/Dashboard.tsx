@@ -1,5 +1,7 @@
 import { Box } from 'ink';
+import { ENDPOINTS } from '../domain/endpoints.js';
 import type { DashboardState } from '../streams/dashboard-state.js';
+import { contenderLabel } from '../streams/contender.js';
 import { CompactDashboard } from './CompactDashboard.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
@@ -10,7 +12,7 @@ import { roundElapsed, timelineAxisMs } from './round-clock.js';
 
 /** The whole dashboard, rendered from its state alone: the full layout when it fits, the compact one otherwise. */
 export const Dashboard = ({ state }: { readonly state: DashboardState }) => {
-  if (chooseLayout(state.size) === 'compact') return <CompactDashboard state={state} />;
+  if (chooseLayout(state.size, state.panels.length) === 'compact') return <CompactDashboard state={state} />;
   const { columns } = state.size;
   const cardWidth = Math.floor(columns / Math.max(1, state.panels.length));
   const elapsedMs = roundElapsed(state);
@@ -19,11 +21,11 @@ export const Dashboard = ({ state }: { readonly state: DashboardState }) => {
     <Box flexDirection="column" width={columns}>
       <Header state={state} />
       {state.help ? (
-        <HelpOverlay width={columns} height={FULL_LAYOUT_ROWS - 4} faultControl={state.faultControl} />
+        <HelpOverlay width={columns} height={FULL_LAYOUT_ROWS - 4} faultControl={state.faultControl} atScale={state.requests > ENDPOINTS.length} />
       ) : (
         <Box>
           {state.panels.map((panel) => (
-            <ModelCard key={panel.model} panel={panel} width={cardWidth} elapsedMs={elapsedMs} axisMs={axisMs} />
+            <ModelCard key={contenderLabel(panel)} panel={panel} width={cardWidth} elapsedMs={elapsedMs} axisMs={axisMs} />
           ))}
         </Box>
       )}

@@ -1,10 +1,11 @@
 import { Box, Text } from 'ink';
 import { ENDPOINTS } from '../domain/endpoints.js';
-import { MODEL_TITLES } from '../domain/models.js';
+import { contenderTitle } from '../streams/contender.js';
 import { panelTotals, type ModelPanel } from '../streams/model-panel.js';
 import { EndpointLine } from './EndpointLine.js';
 import { formatMs } from './format-ms.js';
 import { RoundTimes } from './RoundTimes.js';
+import { ScaleStats } from './ScaleStats.js';
 import { Timeline } from './Timeline.js';
 
 /** Props of {@link ModelCard}. */
@@ -16,10 +17,16 @@ export interface ModelCardProps {
   readonly axisMs: number;
 }
 
+/** More than one request per endpoint: the timeline gives way to rates, a latency histogram and failures by reason. */
+const atScale = (panel: ModelPanel): boolean => ENDPOINTS.some((endpoint) => panel.rows[endpoint].requests > 1);
+
 /** Columns inside a card from which full endpoint names fit. */
 const WIDE_INNER = 24;
 
-/** One model's panel: its endpoint rows, round time, delivered n/N, a LOST mark, its timeline and recent round times (13 lines). */
+/**
+ * One contender's panel: its endpoint rows, round time, delivered n/N, a LOST mark, its timeline (at
+ * scale: rate, latency histogram, failures by reason) and recent round times (13 lines).
+ */
 export const ModelCard = ({ panel, width, elapsedMs, axisMs }: ModelCardProps) => {
   const inner = width - 2;
   const wide = inner >= WIDE_INNER;
@@ -28,7 +35,7 @@ export const ModelCard = ({ panel, width, elapsedMs, axisMs }: ModelCardProps) =
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={totals.lost > 0 ? 'magenta' : 'gray'} width={width}>
       <Text bold wrap="truncate-end">
-        {MODEL_TITLES[panel.model]}
+        {contenderTitle(panel)}
       </Text>
       {ENDPOINTS.map((endpoint) => (
         <EndpointLine key={endpoint} endpoint={endpoint} row={panel.rows[endpoint]} elapsedMs={elapsedMs} wide={wide} />
@@ -43,7 +50,7 @@ export const ModelCard = ({ panel, width, elapsedMs, axisMs }: ModelCardProps) =
           {panel.done ? 'nothing lost' : ' '}
         </Text>
       )}
-      <Timeline panel={panel} axisMs={axisMs} elapsedMs={elapsedMs} width={inner} wide={wide} />
+      {atScale(panel) ? <ScaleStats panel={panel} elapsedMs={elapsedMs} width={inner} /> : <Timeline panel={panel} axisMs={axisMs} elapsedMs={elapsedMs} width={inner} wide={wide} />}
       <RoundTimes history={panel.history} width={inner} />
     </Box>
   );

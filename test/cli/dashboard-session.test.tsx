@@ -1,12 +1,15 @@
 import { EventEmitter } from 'node:events';
+import { readdirSync } from 'node:fs';
 import { Observable } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import type { Arena } from '../../src/arena/index.js';
+import { openArena, type Arena } from '../../src/arena/index.js';
 import { runDashboardSession, type SessionIo } from '../../src/cli/dashboard-session.js';
 import { UsageError } from '../../src/cli/usage-error.js';
 import { NO_FAULTS } from '../../src/domain/fault-spec.js';
 import { loadRequest } from '../../src/domain/load-request.js';
 import { ServerStartError } from '../../src/server/server-start-error.js';
+import { leakedHandles, openHandles } from '../support/handles.js';
+import { startHostileServer } from '../support/hostile-server.js';
 
 /** A terminal that records what the session does to it: frames written, raw mode switched. */
 class FakeStdout extends EventEmitter {
@@ -117,4 +120,52 @@ describe('the dashboard session', () => {
     expect(stdout.frames).toEqual([]);
     expect(signals.listenerCount('SIGINT')).toBe(0);
   });
+});
+
+describe('the dashboard session with futures on threads', () => {
+  /** Threads of this process (Linux): the main one, V8's and libuv's, and every worker thread alive. */
+  const threadCount = (): number => readdirSync('/proc/self/task').length;
+  const threadsSettleAt = async (count: number): Promise<number> => {
+    const deadline = performance.now() + 10_000;
+    while (threadCount() > count && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    return threadCount();
+  };
+  /** The thread count once it has stopped falling for half a second (threads being torn down are gone). */
+  const steadyThreadCount = async (): Promise<number> => {
+    const deadline = performance.now() + 10_000;
+    let count = threadCount();
+    for (let still = 0; still < 10 && performance.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const now = threadCount();
+      still = now < count ? 0 : still + 1;
+      count = Math.min(count, now);
+    }
+    return count;
+  };
+  // A target that never answers and outlives the session: only quitting can end the workers waiting on it.
+  const quitWhileWorkersRun = async (target: string, threads: number, key: string): Promise<number> => {
+    const fake = fakeIo([], (options) => openArena({ ...options, target }));
+    const session = runDashboardSession({ ...OPTIONS, models: ['futures'], executors: ['threads'], request: loadRequest({ deadlineMs: 60_000 }) }, fake.io);
+    const deadline = performance.now() + 30_000;
+    while (threadCount() <= threads && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(threadCount()).toBeGreaterThan(threads); // the round's workers are running
+    fake.stdin.type(key);
+    return session;
+  };
+
+  it('q and Ctrl+C terminate every worker of the round: no thread and no handle left', async () => {
+    const silent = await startHostileServer((req, res) => {
+      if (!req.url?.startsWith('/api/')) res.writeHead(404).end(); // no control API: the dashboard is read-only
+    });
+    try {
+      expect(await quitWhileWorkersRun(silent.url, threadCount(), 'q')).toBe(0); // warm-up: what the first workers start for good (libuv, V8) is not a leak
+      const threads = await steadyThreadCount(); // the warm-up's workers are gone
+      const handles = openHandles();
+      expect(await quitWhileWorkersRun(silent.url, threads, '\u0003')).toBe(130);
+      expect(await threadsSettleAt(threads)).toBeLessThanOrEqual(threads);
+      expect(await leakedHandles(handles)).toEqual([]);
+    } finally {
+      await silent.close();
+    }
+  }, 120_000);
 });

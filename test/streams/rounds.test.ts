@@ -3,6 +3,7 @@ import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import type { ArenaEvent } from '../../src/domain/events.js';
 import { loadRequest } from '../../src/domain/load-request.js';
+import { contendersOf } from '../../src/streams/contender.js';
 import type { DashboardAction } from '../../src/streams/dashboard-actions.js';
 import { downBackoffMs, runRound, scheduleRounds } from '../../src/streams/rounds.js';
 import { eventsOf } from './fixtures.js';
@@ -16,13 +17,13 @@ describe('runRound', () => {
     const scheduler = newScheduler();
     scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
       const loads = { callbacks: cold<ArenaEvent>('-a--b|', { a: cb.start(0, 'perfil'), b: cb.done(4, 0, 1) }), reactive: cold<ArenaEvent>('--c|', { c: rx.start(0, 'perfil') }) };
-      const round = runRound(['callbacks', 'reactive'], loadRequest(), (model) => loads[model as 'callbacks' | 'reactive'], scheduler, 3);
+      const round = runRound(contendersOf(['callbacks', 'reactive']), loadRequest(), (model) => loads[model as 'callbacks' | 'reactive'], scheduler, 3);
       expectObservable(round).toBe('SacTb(E|)', {
         S: { type: 'round-started', at: 0, variant: 'correct' },
-        a: { type: 'arena-event', event: cb.start(0, 'perfil') },
-        c: { type: 'arena-event', event: rx.start(0, 'perfil') },
+        a: { type: 'arena-event', event: cb.start(0, 'perfil'), executor: 'loop' },
+        c: { type: 'arena-event', event: rx.start(0, 'perfil'), executor: 'loop' },
         T: { type: 'tick', at: 3 },
-        b: { type: 'arena-event', event: cb.done(4, 0, 1) },
+        b: { type: 'arena-event', event: cb.done(4, 0, 1), executor: 'loop' },
         E: { type: 'round-ended', at: 5 },
       });
       expectSubscriptions(loads.callbacks.subscriptions).toBe('^----!');
@@ -34,7 +35,7 @@ describe('runRound', () => {
     const scheduler = newScheduler();
     scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
       const load = cold<ArenaEvent>('-----|');
-      expectObservable(runRound(['futures'], loadRequest(), () => load, scheduler, 10), '--!').toBe('S', { S: { type: 'round-started', at: 0, variant: 'correct' } });
+      expectObservable(runRound(contendersOf(['futures']), loadRequest(), () => load, scheduler, 10), '--!').toBe('S', { S: { type: 'round-started', at: 0, variant: 'correct' } });
       expectSubscriptions(load.subscriptions).toBe('^-!');
     });
   });
@@ -42,7 +43,7 @@ describe('runRound', () => {
   it('turns a load that errors (a bug) into a message and still ends the round', () => {
     const scheduler = newScheduler();
     scheduler.run(({ cold, expectObservable }) => {
-      const round = runRound(['futures'], loadRequest({ variant: 'naive' }), () => cold<ArenaEvent>('-#', undefined, new Error('boom')), scheduler, 10);
+      const round = runRound(contendersOf(['futures']), loadRequest({ variant: 'naive' }), () => cold<ArenaEvent>('-#', undefined, new Error('boom')), scheduler, 10);
       expectObservable(round).toBe('S(mE|)', {
         S: { type: 'round-started', at: 0, variant: 'naive' },
         m: { type: 'message', text: 'bug: the futures load failed: boom' },
@@ -56,13 +57,31 @@ describe('runRound', () => {
     const seen: unknown[] = [];
     const request = loadRequest({ requests: 9, variant: 'naive' });
     scheduler.run(({ expectObservable }) => {
-      const round = runRound(['callbacks', 'futures'], request, (model, r) => {
+      const round = runRound(contendersOf(['callbacks', 'futures']), request, (model, r) => {
         seen.push([model, r]);
         return of<ArenaEvent>();
       }, scheduler);
       expectObservable(round).toBe('(SE|)', { S: { type: 'round-started', at: 0, variant: 'naive' }, E: { type: 'round-ended', at: 0 } });
     });
     expect(seen).toEqual([['callbacks', request], ['futures', request]]);
+  });
+
+  it('runs a thread-capable model once per executor, each load on its own executor and its events tagged with it', () => {
+    const scheduler = newScheduler();
+    const seen: unknown[] = [];
+    scheduler.run(({ cold, expectObservable }) => {
+      const contenders = contendersOf(['futures', 'reactive'], ['loop', 'threads']);
+      const round = runRound(contenders, loadRequest(), (model, r) => {
+        seen.push([model, r.executor]);
+        return model === 'futures' && r.executor === 'threads' ? cold<ArenaEvent>('-a|', { a: eventsOf('futures').start(0, 'perfil') }) : of<ArenaEvent>();
+      }, scheduler, 10);
+      expectObservable(round).toBe('Sa(E|)', {
+        S: { type: 'round-started', at: 0, variant: 'correct' },
+        a: { type: 'arena-event', event: eventsOf('futures').start(0, 'perfil'), executor: 'threads' },
+        E: { type: 'round-ended', at: 2 },
+      });
+    });
+    expect(seen).toEqual([['futures', 'loop'], ['futures', 'threads'], ['reactive', 'loop']]);
   });
 });
 

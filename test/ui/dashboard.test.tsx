@@ -39,9 +39,9 @@ describe('Dashboard', () => {
       │perf ✓ 52ms ×1    ││perf ✓ 52ms ×1    ││perf ✓ 52ms ×1    ││perf ✓ 52ms ×1    │
       │52ms 3/3 delivered││52ms 3/3 delivered││52ms 3/3 delivered││52ms 3/3 delivered│
       │nothing lost      ││nothing lost      ││nothing lost      ││nothing lost      │
-      │prod ━━━━━━━━━━━━━││prod ━━━━━━━━━━━━━││prod ━━━━━━━━━━━━━││prod ━━━━━━━━━━━━━│
-      │cat  ━━━━━━━━━━━━ ││cat  ━━━━━━━━━━━━ ││cat  ━━━━━━━━━━━━ ││cat  ━━━━━━━━━━━━ │
-      │perf ━━━━━━━━━━━━━││perf ━━━━━━━━━━━━━││perf ━━━━━━━━━━━━━││perf ━━━━━━━━━━━━━│
+      │prod ○───────────✓││prod ○───────────✓││prod ○───────────✓││prod ○───────────✓│
+      │cat  ○───────────✓││cat  ○───────────✓││cat  ○───────────✓││cat  ○───────────✓│
+      │perf ○───────────✓││perf ○───────────✓││perf ○───────────✓││perf ○───────────✓│
       │█                 ││█                 ││█                 ││█                 │
       │p50 52ms p95 52ms ││p50 52ms p95 52ms ││p50 52ms p95 52ms ││p50 52ms p95 52ms │
       ╰──────────────────╯╰──────────────────╯╰──────────────────╯╰──────────────────╯
@@ -96,11 +96,11 @@ describe('Dashboard', () => {
     expect(frame).not.toContain('Callbacks');
   });
 
-  it('explains the marks under ? too: ×20, held and LOST, the bars, the sparkline and what p50/p95 are of', () => {
+  it('explains the marks under ? too: ×20, held and LOST, the marbles, the sparkline and what p50/p95 are of', () => {
     const frame = frameOf(stateAfterRound((model) => allOk(model), { endAt: 60, extra: [{ type: 'help-toggled' }] }));
     expect(frame).toContain('✓ 50ms ×20   delivered: latency, items');
     expect(frame).toContain('then dropped by the model');
-    expect(frame).toContain('━━ bars');
+    expect(frame).toContain('○─●═✓ ↻ ✗ L  start, in flight, arrived, held, delivered; retry, failed, lost');
     expect(frame).toMatch(/p50 p95 +round times since variant or faults last changed/);
   });
 

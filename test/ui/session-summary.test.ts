@@ -25,8 +25,8 @@ describe('the session summary printed on quit', () => {
       rounds: 3,
       roundTimes: [100, 1000, 1000],
       models: [
-        { model: 'callbacks', delivered: 7, failed: 2, lost: 0 },
-        { model: 'futures', delivered: 5, failed: 2, lost: 2 },
+        { model: 'callbacks', executor: 'loop', delivered: 7, failed: 2, lost: 0 },
+        { model: 'futures', executor: 'loop', delivered: 5, failed: 2, lost: 2 },
       ],
     });
   });
@@ -49,6 +49,26 @@ describe('the session summary printed on quit', () => {
     expect(state.panels.map((panel) => panel.history)).toEqual([[1000], [1000]]);
     const again = round(7100, 8300, 'naive', arena([...correctWithCategoriasTimeout('callbacks'), ...naiveWithCategoriasTimeout('futures')])).reduce(reduceDashboard, state);
     expect(again.panels.map((panel) => panel.history.length)).toEqual([2, 2]);
+  });
+});
+
+describe('the session summary with threads beside the loop', () => {
+  const both = { ...settings, executors: ['loop', 'threads'] as const };
+  const onThreads = (list: ReturnType<typeof allOk>): DashboardAction[] => list.map((event) => ({ type: 'arena-event', event, executor: 'threads' }));
+  const state = round(0, 1000, 'naive', [...arena(allOk('futures')), ...onThreads(naiveWithCategoriasTimeout('futures'))]).reduce(reduceDashboard, initialDashboardState(both, true));
+
+  it('keeps one line per executor, each with its own counts', () => {
+    expect(quitSummary(state.totals)).toBe(
+      [
+        'async-arena: 1 round, round time p50 1.0s p95 1.0s',
+        '  Callbacks            delivered 0  failed 3  lost 0',
+        '  Callbacks (threads)  delivered 0  failed 3  lost 0',
+        '  Futures              delivered 3  failed 0  lost 0',
+        '  Futures (threads)    delivered 0  failed 1  lost 2',
+        'data lost by: Futures (threads)',
+        '',
+      ].join('\n'),
+    );
   });
 });
 

@@ -5,7 +5,6 @@ import { chooseLayout } from '../../src/ui/layout.js';
 import { rowText } from '../../src/ui/row-text.js';
 import { sanitizeText } from '../../src/domain/sanitize-text.js';
 import { sparkline } from '../../src/ui/sparkline.js';
-import { timelineSpan } from '../../src/ui/timeline-span.js';
 import { eventsOf } from '../streams/fixtures.js';
 
 const e = eventsOf('reactive');
@@ -30,19 +29,6 @@ describe('sparkline', () => {
   it('scales to the largest value and shows only the newest values that fit', () => {
     expect(sparkline([1, 2, 4, 8], 10)).toBe('▁▂▄█');
     expect(sparkline([8, 1, 8], 2)).toBe('▁█');
-  });
-});
-
-describe('timelineSpan', () => {
-  it('places bars on the shared axis so serial requests step down', () => {
-    const row = [e.start(0, 'perfil', 500), e.success(0, 'perfil', 1000)].reduce(reduceRow, emptyRow(1));
-    expect(timelineSpan(settleRow(row), 1000, 10, 1000)).toEqual({ offset: 5, length: 5 });
-    expect(timelineSpan(emptyRow(1), 1000, 10, 0)).toBeUndefined();
-  });
-
-  it('grows a bar in flight with the elapsed time', () => {
-    const row = reduceRow(emptyRow(1), e.start(0, 'perfil', 0));
-    expect(timelineSpan(row, 400, 20, 200)).toEqual({ offset: 0, length: 10 });
   });
 });
 
