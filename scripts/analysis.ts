@@ -13,6 +13,7 @@ import { analysisPlans, EXCERPT_FILES, MODEL_FILES } from '../src/analysis/analy
 import { analysisSections } from '../src/analysis/analysis-sections.js';
 import { countCodeLines, extractRegion, withoutNaive } from '../src/analysis/code-metrics.js';
 import { checkGeneratedSections, replaceGeneratedSections } from '../src/analysis/generated-sections.js';
+import { contendersOf } from '../src/compare/contender.js';
 import type { ComparePlan } from '../src/compare/plan.js';
 import { buildReport } from '../src/compare/report/build-report.js';
 import { measurePlan } from '../src/compare/runner/measure-plan.js';
@@ -28,7 +29,7 @@ const text = (file: string) => readFile(file, 'utf8');
 
 const measure = async (name: string, plan: ComparePlan) => {
   const started = performance.now();
-  process.stderr.write(`analysis: ${name} (${plan.runs} repetitions × ${plan.models.length} models × ${plan.variants.length} variants × ${plan.concurrency.length} levels)…`);
+  process.stderr.write(`analysis: ${name} (${plan.runs} repetitions × ${contendersOf(plan.models, plan.executors).length} contenders × ${plan.variants.length} variants × ${plan.concurrency.length} levels)…`);
   const report = buildReport(plan, await measurePlan(plan));
   process.stderr.write(` ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
   return report;
@@ -66,11 +67,17 @@ const main = async (): Promise<void> => {
   const baseline = await measure('baseline', plans.baseline);
   const categoriasTimeout = await measure('categorias-timeout', plans.categoriasTimeout);
   const scale = await measure('scale', plans.scale);
+  const threads = {
+    page: await measure('threads, 3 requests', plans.threadsPage),
+    pageWork: await measure(`threads, 3 requests, ${plans.threadsPageWork.workMs} ms of work`, plans.threadsPageWork),
+    sweep: await measure('threads, in-flight sweep', plans.threadsSweep),
+    sweepWork: await measure(`threads, in-flight sweep, ${plans.threadsSweepWork.workMs} ms of work`, plans.threadsSweepWork),
+  };
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
   const environment = `Node ${process.version}, ${cpus().length} cores (${cpu}), ${new Date().toISOString().slice(0, 10)}; the whole run took ${((performance.now() - started) / 60_000).toFixed(1)} minutes.`;
-  const sections = analysisSections({ baseline, categoriasTimeout, scale, codeSizes: await codeSizes(), excerpts: await excerpts(), environment, command: 'npm run analysis' });
+  const sections = analysisSections({ baseline, categoriasTimeout, scale, threads, codeSizes: await codeSizes(), excerpts: await excerpts(), environment, command: 'npm run analysis' });
   await writeFile(DOC, replaceGeneratedSections(doc, sections));
-  await writeFile(DATA, `${JSON.stringify({ baseline, categoriasTimeout, scale }, null, 2)}\n`);
+  await writeFile(DATA, `${JSON.stringify({ baseline, categoriasTimeout, scale, threads }, null, 2)}\n`);
   process.stderr.write(`analysis: rewrote ${DOC} and ${DATA}\n`);
 };
 

@@ -21,6 +21,8 @@ export interface AnalysisInputs {
   readonly categoriasTimeout: CompareReport;
   /** The in-flight sweep (10 to 300 requests at once), correct variants: claim 3 and the 100+ row of 5. */
   readonly scale: CompareReport;
+  /** Async/await against callbacks and futures on worker threads: the thread half of claims 2 and 3. */
+  readonly threads: ThreadInputs;
   readonly codeSizes: readonly CodeSize[];
   /** Per model, the excerpt of its real source (the `lesson` region). */
   readonly excerpts: Readonly<Record<ModelId, string>>;
@@ -28,4 +30,14 @@ export interface AnalysisInputs {
   readonly environment: string;
   /** The command that regenerates the document. */
   readonly command: string;
+}
+
+/** The thread comparisons: async/await (on the loop) against callbacks and futures on the threads executor, correct variants. */
+export interface ThreadInputs {
+  /** The page's three requests, without and with CPU work on each response (claim 2). */
+  readonly page: CompareReport;
+  readonly pageWork: CompareReport;
+  /** The in-flight sweep, without and with CPU work on each response (claim 3). */
+  readonly sweep: CompareReport;
+  readonly sweepWork: CompareReport;
 }

@@ -12,14 +12,36 @@ const builtin = (name: string) => {
 export const ANALYSIS_IN_FLIGHT = [10, 100, 300] as const;
 
 /**
+ * The in-flight levels of the thread half of claim 3. Every load on the threads executor starts its own
+ * pool (the seed's `with ThreadPoolExecutor`), one thread per request in flight up to 64, and each start
+ * costs a new V8 isolate that loads the transport: on two cores shared with other work a start took
+ * seconds, so the thread sweep stops at 16 in flight to keep the whole analysis near five minutes.
+ */
+export const ANALYSIS_THREAD_IN_FLIGHT = [4, 16] as const;
+
+/** Ms of CPU work on each response in the "with CPU work" half of the thread comparisons. */
+export const ANALYSIS_WORK_MS = 10;
+
+/**
+ * The thread comparisons: async/await (always on the loop) against callbacks and futures on worker
+ * threads, correct variants, 10 repetitions (with three contenders, Holm over the 6–12 comparisons of
+ * a plan still lets the smallest signed-rank p of 10 pairs, 2/1024, reach a verdict).
+ */
+const THREADS = { models: ['callbacks', 'futures', 'async-await'], executors: ['threads'], variant: 'correct', runs: 10, warmup: 1 } as const;
+
+/**
  * The comparisons behind docs/analysis.md, with fixed seeds and run counts chosen to finish within
  * five minutes on a busy 2-core machine while giving every paired comparison the ≥ 10 repetitions
  * an outcome needs.
  */
-export const analysisPlans = (): { baseline: ComparePlan; categoriasTimeout: ComparePlan; scale: ComparePlan } => ({
+export const analysisPlans = (): { baseline: ComparePlan; categoriasTimeout: ComparePlan; scale: ComparePlan } & Record<`threads${'Page' | 'PageWork' | 'Sweep' | 'SweepWork'}`, ComparePlan> => ({
   baseline: buildPlan(builtin('baseline'), { variant: 'correct', runs: 30, warmup: 3, seed: 11 }),
   categoriasTimeout: buildPlan(builtin('categorias-timeout'), { variant: 'both', runs: 10, warmup: 1, seed: 12 }),
   scale: buildPlan(builtin('scale'), { variant: 'correct', runs: 10, warmup: 1, inFlight: [...ANALYSIS_IN_FLIGHT], seed: 13 }),
+  threadsPage: buildPlan({ ...builtin('baseline'), name: 'baseline-threads' }, { ...THREADS, seed: 14 }),
+  threadsPageWork: buildPlan({ ...builtin('baseline'), name: 'baseline-threads-work' }, { ...THREADS, workMs: ANALYSIS_WORK_MS, seed: 15 }),
+  threadsSweep: buildPlan({ ...builtin('scale'), name: 'scale-threads' }, { ...THREADS, inFlight: [...ANALYSIS_THREAD_IN_FLIGHT], seed: 16 }),
+  threadsSweepWork: buildPlan({ ...builtin('scale'), name: 'scale-threads-work' }, { ...THREADS, inFlight: [...ANALYSIS_THREAD_IN_FLIGHT], workMs: ANALYSIS_WORK_MS, seed: 17 }),
 });
 
 /** The files of one model: the load itself (naive variants are left out of its count), and the support its idiom needs that Node does not ship. */

@@ -18,9 +18,9 @@ const FLIPPED: Readonly<Record<Outcome, Outcome>> = { faster: 'slower', slower: 
 
 const pct = (ratio: number): string => `${ratio >= 1 ? '+' : '−'}${(Math.abs(ratio - 1) * 100).toFixed(1)} %`;
 
-/** One comparison as `candidate` against `other`: the outcome and ratio from the candidate's side. */
+/** One comparison as `candidate` against `other` (contenders as reports name them, e.g. `futures (threads)`): the outcome and ratio from the candidate's side. */
 export interface Versus {
-  readonly other: ModelId;
+  readonly other: string;
   readonly outcome: Outcome;
   /** candidate / other (null without pairs). */
   readonly ratio: number | null;
@@ -28,7 +28,7 @@ export interface Versus {
 }
 
 /** The comparisons of `candidate` with every other model, oriented so `candidate` is always `a`. */
-export const versusOthers = (candidate: ModelId, comparisons: readonly ReportComparison[]): Versus[] =>
+export const versusOthers = (candidate: string, comparisons: readonly ReportComparison[]): Versus[] =>
   comparisons.flatMap((c) => {
     if (c.a === candidate) return [{ other: c.b, outcome: c.outcome, ratio: c.ratio, ci95: c.ci95 }];
     if (c.b !== candidate) return [];
@@ -56,7 +56,7 @@ export const allEquivalent = (comparisons: readonly ReportComparison[], margin: 
  * faster than none and every other comparison is conclusive (`equivalent` or `slower`); otherwise
  * inconclusive.
  */
-export const fasterThanOthers = (candidate: ModelId, comparisons: readonly ReportComparison[], metric: string): ClaimVerdict => {
+export const fasterThanOthers = (candidate: string, comparisons: readonly ReportComparison[], metric: string): ClaimVerdict => {
   const rule = `holds when ${candidate} is "faster" on ${metric} than every other model in the paired comparisons; partly holds when faster than some; does not hold when faster than none and every other outcome is "equivalent" or "slower"; otherwise inconclusive`;
   const versus = versusOthers(candidate, comparisons);
   if (versus.length === 0) return { verdict: 'does not apply', rule, evidence: 'no comparisons' };

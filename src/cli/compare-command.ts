@@ -2,9 +2,11 @@ import { Command, Option } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import type { FailOnKind } from '../domain/fail-on.js';
 import { LIMITS } from '../domain/limits.js';
+import type { ExecutorKind } from '../domain/load-request.js';
 import type { ModelId } from '../domain/models.js';
 import type { TransportKind } from '../domain/transport.js';
 import { correctVariantTally } from '../compare/correct-variant-tally.js';
+import { executorsProblem } from '../compare/contender.js';
 import { buildPlan, type ComparePlan } from '../compare/plan.js';
 import { buildReport } from '../compare/report/build-report.js';
 import { REPORT_FORMATS, formatReport, type ReportFormat } from '../compare/report/format-report.js';
@@ -15,7 +17,8 @@ import { faultsNeedingControl } from '../compare/runner/uncontrolled-target.js';
 import { probeControlApi } from '../server/index.js';
 import { arenaUsageError } from './arena-errors.js';
 import { checkReachable } from './check-reachable.js';
-import { concurrencyList, inFlightList, marginPercent, modelList } from './compare-options.js';
+import { concurrencyList, executorList, inFlightList, marginPercent, modelList } from './compare-options.js';
+import { workMsOption } from './executor-options.js';
 import { progressWriter } from './compare-progress.js';
 import { applyFailOn, FAIL_ON_HELP, failOnList } from './fail-on-option.js';
 import { httpUrl, integerIn, transportOption } from './options.js';
@@ -28,6 +31,8 @@ interface CompareFlags {
   runs?: number;
   warmup?: number;
   models?: ModelId[];
+  executors?: ExecutorKind[];
+  workMs?: number;
   variant?: VariantChoice;
   concurrency?: number[];
   inFlight?: number[];
@@ -90,6 +95,8 @@ export const compareCommand = (): Command =>
     .option('--runs <n>', 'measured runs per model × variant × level', integerIn(LIMITS.runs))
     .option('--warmup <n>', 'warm-up runs before them (not counted)', integerIn(LIMITS.warmup))
     .option('--models <list>', 'models to run, comma-separated, e.g. callbacks,reactive', modelList)
+    .option('--executors <list>', 'where callbacks and futures run, comma-separated: loop, threads or loop,threads (each its own contender, e.g. "futures (threads)"; async-await and reactive always run on the loop)', executorList)
+    .addOption(workMsOption().default(undefined))
     .addOption(new Option('--variant <variant>', 'correct, naive or both').choices(['correct', 'naive', 'both']))
     .option('--concurrency <list>', 'requests per load, comma-separated levels, e.g. 3,30,300,3000', concurrencyList)
     .option('--in-flight <list>', 'sweep requests in flight, comma-separated, e.g. 10,100,1000,5000 (each load sends 2 × that many requests; replaces --concurrency)', inFlightList)
@@ -105,6 +112,8 @@ export const compareCommand = (): Command =>
       if (!scenario.ok) throw new UsageError(scenario.error);
       if (flags.inFlight !== undefined && flags.concurrency !== undefined) throw new UsageError('give --concurrency or --in-flight, not both');
       const plan = buildPlan(scenario.value, flags);
+      const executorsWrong = executorsProblem(plan.models, plan.executors);
+      if (executorsWrong !== undefined) throw new UsageError(`${flags.executors ? '--executors' : `scenario ${plan.scenario}`}: ${executorsWrong}`);
       if (flags.out !== undefined) await checkOutFile(flags.out);
       const controlApi = flags.target === undefined || (await checkTarget(plan, flags.target));
       // Ctrl+C (or SIGTERM) lets the load in progress finish, then the report of what was measured is written, marked partial.

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { LIMITS, type Bounds } from '../domain/limits.js';
+import { EXECUTOR_KINDS, type ExecutorKind } from '../domain/load-request.js';
 import { MODEL_IDS, isModelId, type ModelId } from '../domain/models.js';
 
 /** A commander parser for `--models callbacks,reactive` (unknown names are errors; duplicates dropped). */
@@ -33,4 +34,12 @@ export const marginPercent = (value: string): number => {
   const pct = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(pct > 0 && pct <= 50)) throw new InvalidArgumentError('expected a percentage above 0 and at most 50, e.g. 5');
   return pct / 100;
+};
+
+/** A commander parser for `--executors loop,threads` (unknown names are errors; duplicates dropped). */
+export const executorList = (value: string): ExecutorKind[] => {
+  const names = value.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = names.find((name) => !(EXECUTOR_KINDS as readonly string[]).includes(name));
+  if (names.length === 0 || unknown !== undefined) throw new InvalidArgumentError(`${unknown === undefined ? 'no executor given' : `unknown executor "${unknown}"`} (expected a comma-separated list of ${EXECUTOR_KINDS.join(', ')})`);
+  return [...new Set(names as ExecutorKind[])];
 };

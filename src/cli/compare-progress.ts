@@ -1,3 +1,4 @@
+import { contenderLabel } from '../compare/contender.js';
 import type { ComparisonProgress } from '../compare/runner/run-comparison.js';
 
 const clock = (ms: number): string => {
@@ -14,7 +15,7 @@ export const progressLine = (progress: ComparisonProgress, barWidth = 24): strin
   const filled = Math.round(fraction * barWidth);
   const eta = progress.etaMs === undefined ? '–:––' : clock(progress.etaMs);
   const next = progress.next;
-  const label = next ? `  ${next.model} ${next.variant} ×${next.concurrency} ${next.phase === 'warmup' ? 'warm-up' : 'run'} ${next.run + 1}` : '';
+  const label = next ? `  ${contenderLabel(next)} ${next.variant} ×${next.concurrency} ${next.phase === 'warmup' ? 'warm-up' : 'run'} ${next.run + 1}` : '';
   return `[${'#'.repeat(filled)}${'·'.repeat(barWidth - filled)}] ${progress.done}/${progress.total} ${clock(progress.elapsedMs)} eta ${eta}${label}`;
 };
 

@@ -1,6 +1,6 @@
 import type { Endpoint } from '../domain/endpoints.js';
 import { NO_FAULTS, type FaultMap, type FaultSpec } from '../domain/fault-spec.js';
-import { DEFAULT_LOAD_REQUEST, type BackoffOptions, type LoadRequest } from '../domain/load-request.js';
+import { DEFAULT_LOAD_REQUEST, type BackoffOptions, type ExecutorKind, type LoadRequest } from '../domain/load-request.js';
 import { MODEL_IDS, type ModelId, type Variant } from '../domain/models.js';
 import { seedFrom } from '../domain/random.js';
 import type { LatencySpec } from '../domain/server-control.js';
@@ -29,6 +29,10 @@ export interface ComparePlan {
   readonly runs: number;
   readonly warmup: number;
   readonly models: readonly ModelId[];
+  /** Where callbacks and futures run (each executor is its own contender); async-await and reactive always run on the loop. */
+  readonly executors: readonly ExecutorKind[];
+  /** Ms of CPU work on each response before it is delivered (0: none). */
+  readonly workMs: number;
   readonly variants: readonly Variant[];
   /** Requests per load, one level after the other. */
   readonly concurrency: readonly number[];
@@ -53,6 +57,8 @@ export interface PlanOverrides {
   readonly runs?: number;
   readonly warmup?: number;
   readonly models?: readonly ModelId[];
+  readonly executors?: readonly ExecutorKind[];
+  readonly workMs?: number;
   readonly variant?: VariantChoice;
   readonly concurrency?: readonly number[];
   readonly inFlight?: readonly number[];
@@ -66,7 +72,7 @@ export interface PlanOverrides {
 export const IN_FLIGHT_FILL = 2;
 
 /** Defaults for what a scenario leaves out. */
-export const PLAN_DEFAULTS = { runs: 10, warmup: 2, variant: 'both', concurrency: [3], seed: 1, transport: 'axios', margin: 0.05 } as const;
+export const PLAN_DEFAULTS = { runs: 10, warmup: 2, variant: 'both', concurrency: [3], seed: 1, transport: 'axios', margin: 0.05, executors: ['loop'], workMs: 0 } as const;
 
 const variantsOf = (choice: VariantChoice): readonly Variant[] => (choice === 'both' ? ['correct', 'naive'] : [choice]);
 
@@ -81,6 +87,8 @@ export const buildPlan = (scenario: Scenario, overrides: PlanOverrides = {}): Co
     runs: overrides.runs ?? scenario.runs ?? PLAN_DEFAULTS.runs,
     warmup: overrides.warmup ?? scenario.warmup ?? PLAN_DEFAULTS.warmup,
     models: [...new Set(overrides.models ?? scenario.models ?? MODEL_IDS)],
+    executors: [...new Set(overrides.executors ?? scenario.executors ?? PLAN_DEFAULTS.executors)],
+    workMs: overrides.workMs ?? scenario.workMs ?? PLAN_DEFAULTS.workMs,
     variants: variantsOf(overrides.variant ?? scenario.variant ?? PLAN_DEFAULTS.variant),
     concurrency: inFlight.length > 0 ? inFlight.map((n) => IN_FLIGHT_FILL * n) : [...new Set(overrides.concurrency ?? scenario.concurrency ?? PLAN_DEFAULTS.concurrency)],
     inFlight,
@@ -119,8 +127,10 @@ export const maxInFlightOf = (plan: ComparePlan): number => Math.max(plan.client
 export const serverSeedFor = (plan: ComparePlan, load: Pick<ScheduledLoad, 'phase' | 'run' | 'concurrency'>): number =>
   seedFrom(plan.seed, load.phase === 'warmup' ? 1 : 0, load.run, load.concurrency);
 
-/** The request a scheduled load sends: the plan's client options, the load's size, in-flight limit and variant, a per-load seed. */
+/** The request a scheduled load sends: the plan's client options and CPU work, the load's size, in-flight limit, variant and executor, a per-load seed. */
 export const loadRequestFor = (plan: ComparePlan, load: ScheduledLoad): LoadRequest => ({
+  executor: load.executor,
+  workMs: plan.workMs,
   requests: load.concurrency,
   deadlineMs: plan.client.deadlineMs,
   retries: plan.client.retries,

@@ -1,4 +1,5 @@
 import type { Endpoint } from '../domain/endpoints.js';
+import type { ExecutorKind } from '../domain/load-request.js';
 import type { ModelId, Variant } from '../domain/models.js';
 import type { EndpointTally } from '../domain/outcomes.js';
 
@@ -11,6 +12,8 @@ export interface ServerDelta {
 /** One measured load: the model's outcome, the server's ground truth and the client's cost. */
 export interface RunRecord {
   readonly model: ModelId;
+  /** Where the model ran its requests (`loop` for async-await and reactive, always). */
+  readonly executor: ExecutorKind;
   readonly variant: Variant;
   /** Requests per load: the level. */
   readonly concurrency: number;
@@ -40,4 +43,17 @@ export interface RunRecord {
   readonly peakRssBytes: number;
   /** 99th percentile of the event loop's delay during the load, ms. */
   readonly eventLoopP99Ms: number;
+  /** What the load's worker threads cost; absent on the loop. */
+  readonly threads?: ThreadRecord;
+}
+
+/** One load's worker threads: how many started, their start-up, memory and hand-over costs. */
+export interface ThreadRecord {
+  readonly threads: number;
+  /** Median ms from handing a thread its first request to the thread running it. */
+  readonly startupMs: number | null;
+  /** Resident memory the load grew by (peak − at its start), per thread started, MB; null when no thread started. */
+  readonly rssPerThreadMb: number | null;
+  /** Median µs from a worker posting a response to the main thread receiving it. */
+  readonly handoffUs: number | null;
 }

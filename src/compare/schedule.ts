@@ -1,5 +1,7 @@
+import type { ExecutorKind } from '../domain/load-request.js';
 import type { ModelId, Variant } from '../domain/models.js';
 import { seededRandom, type Random } from '../domain/random.js';
+import { contendersOf } from './contender.js';
 
 /** One load of a comparison, in the order it runs. */
 export interface ScheduledLoad {
@@ -10,12 +12,15 @@ export interface ScheduledLoad {
   /** Index within its phase and concurrency level (0-based). */
   readonly run: number;
   readonly model: ModelId;
+  readonly executor: ExecutorKind;
   readonly variant: Variant;
 }
 
 /** What the schedule is built from. */
 export interface ScheduleOptions {
   readonly models: readonly ModelId[];
+  /** Executors of the thread-pool models (see contendersOf); default the loop only. */
+  readonly executors?: readonly ExecutorKind[];
   readonly variants: readonly Variant[];
   readonly concurrency: readonly number[];
   readonly warmup: number;
@@ -35,13 +40,14 @@ const shuffle = <T>(items: readonly T[], random: Random): T[] => {
 
 /**
  * The interleaved order of a comparison: for each concurrency level, `warmup` then `runs`
- * repetitions; each repetition runs every (model × variant) once, in a fresh seeded shuffle.
+ * repetitions; each repetition runs every (contender × variant) once, in a fresh seeded shuffle
+ * (a contender is a model on an executor: see contendersOf).
  * So no model's runs are bunched together, drift (a warming JIT, a busy machine) spreads over
  * all models alike, and the same seed gives the same order.
  */
 export const buildSchedule = (options: ScheduleOptions): ScheduledLoad[] => {
   const random = seededRandom(options.seed);
-  const pairs = options.models.flatMap((model) => options.variants.map((variant) => ({ model, variant })));
+  const pairs = contendersOf(options.models, options.executors ?? ['loop']).flatMap(({ model, executor }) => options.variants.map((variant) => ({ model, executor, variant })));
   const schedule: ScheduledLoad[] = [];
   for (const concurrency of options.concurrency) {
     const phases = [

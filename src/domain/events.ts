@@ -68,6 +68,16 @@ export interface RetryEvent extends RequestEventBase {
   readonly reason: FailureReason;
 }
 
+/** What one load's worker threads cost (the `threads` executor only), measured on the shared `performance.now()` clock of all threads. */
+export interface ThreadCost {
+  /** Worker threads the load started. */
+  readonly threads: number;
+  /** Median, over the threads started, of the time from handing a thread its first request to the thread running it, ms (start-up plus one hand-over). */
+  readonly startupMs: number | null;
+  /** Median, over the responses, of the time from the worker posting its outcome to the main thread receiving it, µs. */
+  readonly handoffUs: number | null;
+}
+
 /** The load is over: every request has had its final success or failure. */
 export interface DoneEvent {
   readonly type: 'done';
@@ -76,6 +86,8 @@ export interface DoneEvent {
   readonly totalMs: number;
   readonly delivered: number;
   readonly failed: number;
+  /** What the load's worker threads cost; absent on the event loop. */
+  readonly threads?: ThreadCost;
 }
 
 /** Everything a model's load stream emits. Failures are events, never stream errors. */

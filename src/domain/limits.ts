@@ -32,7 +32,7 @@ export const LIMITS = {
   dashboardMaxInFlight: { min: 1, max: 10_000 },
   /** Latencies, jitters, backoffs, intervals and fault durations, ms (`--latency`, `--jitter`, `--interval`, `latency.*`, `client.backoff.*`, fault `ms`). */
   durationMs: { min: 0, max: 600_000 },
-  /** CPU work on each response, ms (`run --work-ms`). */
+  /** CPU work on each response, ms (`run --work-ms`, `compare --work-ms`, `workMs`). */
   workMs: { min: 0, max: 60_000 },
   /** TCP port of `serve --port`; 0 picks a free one. */
   port: { min: 0, max: 65_535 },

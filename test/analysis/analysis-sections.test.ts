@@ -25,6 +25,18 @@ const records = (concurrency: number, factors: readonly number[], variant: 'corr
     }),
   ).flat();
 
+/** Twelve paired repetitions of callbacks and futures on threads and async-await on the loop, each with its factor of time and CPU. */
+const threadRecords = (concurrency: number, factors: readonly number[]): RunRecord[] =>
+  Array.from({ length: REPETITIONS }, (_, repetition) =>
+    (['callbacks', 'futures', 'async-await'] as const).map((model, i) => {
+      const base = runRecord(model, 'correct', repetition, (100 + ((repetition * 37) % 50)) * (factors[i] ?? 1) * (1 + (repetition % 3) * 0.001), concurrency);
+      const threads = model === 'async-await' ? {} : { executor: 'threads' as const, threads: { threads: 3, startupMs: 14, rssPerThreadMb: 9.5, handoffUs: 60 } };
+      return { ...base, ...threads, cpuMs: concurrency * 0.3 * (factors[i] ?? 1) * (1 + (repetition % 2) * 0.001) };
+    }),
+  ).flat();
+
+const THREAD_PLAN = { models: ['callbacks', 'futures', 'async-await'], executors: ['threads'], variant: 'correct' } as const;
+
 const reportOf = (name: string, overrides: Parameters<typeof buildPlan>[1], runs: RunRecord[]): CompareReport =>
   compareReportSchema.parse(buildReport(buildPlan({ name, seed: 7, warmup: 2 }, { runs: REPETITIONS, ...overrides }), runs));
 
@@ -35,12 +47,20 @@ interface Knobs {
   readonly top?: readonly number[];
   readonly first?: readonly number[];
   readonly correctPreserved?: number;
+  /** Callbacks and futures on threads, async-await on the loop: factors at 3 requests and at the top of the sweep, with CPU work (without: all alike). */
+  readonly threadsWork?: readonly number[];
 }
 
 const inputs = (knobs: Knobs = {}): AnalysisInputs => ({
   baseline: reportOf('baseline', { variant: 'correct' }, records(3, knobs.three ?? [1, 1.001, 1.0005, 1.002], 'correct', { first: knobs.first ?? [0.5, 0.5, 1, 0.5] })),
   categoriasTimeout: reportOf('categorias-timeout', { variant: 'both' }, [...records(3, [1, 1, 1, 1], 'correct', { preserved: knobs.correctPreserved }), ...records(3, [1, 1, 1, 1], 'naive')]),
   scale: reportOf('scale', { variant: 'correct', inFlight: [10, 100] }, [...records(20, [1, 1, 1, 1]), ...records(200, knobs.top ?? [1.3, 1.3, 1, 1.4])]),
+  threads: {
+    page: reportOf('baseline-threads', THREAD_PLAN, threadRecords(3, [1, 1, 1])),
+    pageWork: reportOf('baseline-threads-work', { ...THREAD_PLAN, workMs: 10 }, threadRecords(3, knobs.threadsWork ?? [1.4, 1.5, 1])),
+    sweep: reportOf('scale-threads', { ...THREAD_PLAN, inFlight: [10, 50] }, [...threadRecords(20, [1, 1, 1]), ...threadRecords(100, [1, 1, 1])]),
+    sweepWork: reportOf('scale-threads-work', { ...THREAD_PLAN, inFlight: [10, 50], workMs: 10 }, [...threadRecords(20, [1, 1, 1]), ...threadRecords(100, knobs.threadsWork ?? [1.4, 1.5, 1])]),
+  },
   codeSizes: [
     { model: 'callbacks', loadFiles: ['src/models/callbacks.ts'], loadLines: 90, supportFiles: [], supportLines: 0 },
     { model: 'futures', loadFiles: ['src/models/futures.ts'], loadLines: 80, supportFiles: ['src/models/executor.ts'], supportLines: 150 },
@@ -58,17 +78,39 @@ describe('analysisSections', () => {
   it('computes each claim from the paired comparisons with its rule', () => {
     const s = analysisSections(inputs());
     expect(verdictOf(s['claim-1'])).toBe('holds');
-    expect(verdictOf(s['claim-2'])).toBe('does not hold');
-    expect(verdictOf(s['claim-3'])).toBe('holds');
+    expect(s['claim-2']).toContain('**On the event loop: does not hold.**');
+    expect(s['claim-2-threads']).toContain('**Against threads: partly holds.**');
+    expect(verdictOf(s['claim-2-threads'])).toBe('partly holds');
+    expect(s['claim-3']).toContain('**On the event loop: holds.**');
+    expect(verdictOf(s['claim-3-threads'])).toBe('partly holds');
     expect(verdictOf(s['claim-4'])).toBe('holds');
     expect(verdictOf(s['claim-5'])).toBe('partly holds');
+  });
+
+  it('answers the thread half of claims 2 and 3 from async/await against callbacks and futures on threads, either way', () => {
+    const faster = analysisSections(inputs({ threadsWork: [1.4, 1.5, 1] }));
+    expect(faster['claim-2-threads']).toContain('async-await on total time with 10 ms of CPU work: faster than callbacks (threads)');
+    const slower = analysisSections(inputs({ threadsWork: [0.6, 0.7, 1] }));
+    expect(slower['claim-2-threads']).toContain('**Against threads: does not hold.**');
+    expect(slower['claim-3-threads']).toContain('**Against threads: does not hold.**');
+    expect(slower['claim-5']).toContain('against threads (async/await faster than callbacks and futures on worker threads): does not hold');
+  });
+
+  it("shows the threads' cost beside async/await's time, CPU and memory, with and without CPU work", () => {
+    const s = analysisSections(inputs());
+    expect(s['claim-2-threads']).toContain('| Futures (threads) | 10 ms |');
+    expect(s['claim-2-threads']).toMatch(/\| Callbacks \(threads\) \| 0 ms \| [^|]+ \| [^|]+ \| [^|]+ \| 3 \| 14\.0 \| 9\.5 \| 60 \|/);
+    expect(s['claim-2-threads']).toMatch(/\| Async\/await \| 0 ms \| [^|]+ \| [^|]+ \| [^|]+ \| — \| — \| — \| — \|/);
+    expect(s['claim-3-threads']).toContain('50 in flight');
+    expect(s.setup).toContain('| scale-threads-work | 7 | 12 | 2 | correct | 10 in flight, 50 in flight | threads | 10 ms |');
   });
 
   it('changes verdicts when the data changes', () => {
     const s = analysisSections(inputs({ three: [1.2, 1.25, 1, 1.3], top: [1, 1, 1.3, 1.3], correctPreserved: 11, first: [1, 1, 1, 1] }));
     expect(verdictOf(s['claim-1'])).toBe('does not hold');
-    expect(verdictOf(s['claim-2'])).toBe('holds');
-    expect(verdictOf(s['claim-3'])).toBe('does not hold');
+    expect(s['claim-2']).toContain('**On the event loop: holds.**');
+    expect(verdictOf(s['claim-2-threads'])).toBe('partly holds');
+    expect(s['claim-3']).toContain('**On the event loop: does not hold.**');
     expect(verdictOf(s['claim-4'])).toBe('does not hold');
     expect(s['claim-5']).toContain('| UI showing data as it arrives | callbacks are ideal | does not hold |');
   });
@@ -84,7 +126,7 @@ describe('analysisSections', () => {
     const s = analysisSections(inputs());
     expect(s['claim-3']).toContain('100 in flight');
     expect(s['claim-3']).toMatch(/\| Reactive \(RxJS\) \| .* \| ×1\.40 \|/);
-    expect(s.setup).toContain('| categorias-timeout | 7 | 12 | 2 | correct, naive | 3 req | same server plan | ±5 % |');
+    expect(s.setup).toContain('| categorias-timeout | 7 | 12 | 2 | correct, naive | 3 req | loop | 0 ms | same server plan | ±5 % |');
   });
 
   it('names the verdicts the recommendation rests on', () => {
@@ -99,7 +141,7 @@ describe('analysisSections', () => {
 
   it('writes exactly the sections docs/analysis.md has markers for', () => {
     expect(Object.keys(analysisSections(inputs())).sort()).toEqual([...ANALYSIS_SECTION_NAMES].sort());
-    expect(ANALYSIS_SECTION_NAMES).toHaveLength(14);
+    expect(ANALYSIS_SECTION_NAMES).toHaveLength(16);
   });
 
   it('fills a document whose markers stay well-formed', () => {

@@ -62,6 +62,24 @@ describe('async-arena compare with a bad scenario', () => {
     expect(margin.stderr).toContain('--margin');
   });
 
+  it('refuses threads alone with no model that can use them: one line, exit 2', async () => {
+    expect(await cli('compare', '--models', 'async-await,reactive', '--executors', 'threads')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'async-arena: --executors: executors threads: none of the models async-await, reactive can run on threads (only callbacks and futures can; add one, or add loop)\n',
+    });
+    const file = await scenarioFile('threads-only.yaml', 'name: threads-only\nmodels: [reactive]\nexecutors: [threads]\n');
+    const fromFile = await cli('compare', '--scenario', file);
+    expect(fromFile).toMatchObject({ code: 2, stdout: '' });
+    expect(fromFile.stderr).toMatch(/^async-arena: scenario threads-only: executors threads: none of the models reactive can run on threads[^\n]*\n$/);
+    const unknown = await cli('compare', '--executors', 'loop,fibers');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown executor "fibers"');
+    const work = await cli('compare', '--work-ms', '60001');
+    expect(work.code).toBe(2);
+    expect(work.stderr).toContain('expected a whole number from 0 to 60000');
+  });
+
   it('rejects a bad flag with exit 2', async () => {
     const result = await cli('compare', '--models', 'callbacks,threads');
     expect(result.code).toBe(2);
@@ -81,6 +99,23 @@ describe('async-arena compare end to end', () => {
     expect(report).toMatchObject({ scenario: 'tiny', runs: 2, concurrency: [3, 6], variants: ['correct', 'naive'] });
     expect(report.results).toHaveLength(2 * 2 * 2);
     for (const result of report.results) expect(result.preservedRuns).toBe(result.variant === 'correct' ? 2 : 0);
+  });
+});
+
+describe('async-arena compare with threads', () => {
+  it('runs futures on both executors with CPU work, and fills the thread cost for the thread contender only', { timeout: 120_000 }, async () => {
+    const out = join(dir, 'threads.json');
+    const args = ['compare', '--models', 'futures,async-await', '--executors', 'loop,threads', '--work-ms', '2', '--runs', '2', '--warmup', '0', '--variant', 'correct', '--format', 'json', '--out', out];
+    expect(await cli(...args)).toEqual({ code: 0, stdout: '', stderr: '' });
+    const report = compareReportSchema.parse(JSON.parse(await readFile(out, 'utf8')));
+    expect(report).toMatchObject({ executors: ['loop', 'threads'], workMs: 2 });
+    expect(report.results.map((r) => `${r.model}/${r.executor}`)).toEqual(['futures/loop', 'futures/threads', 'async-await/loop']);
+    for (const result of report.results) expect(result.preservedRuns).toBe(2);
+    const threads = report.results.find((r) => r.executor === 'threads')!;
+    expect(threads.cost.threads).toBeGreaterThanOrEqual(1);
+    for (const figure of [threads.cost.threadStartupMs, threads.cost.rssPerThreadMb, threads.cost.handoffUs]) expect(figure).toEqual(expect.any(Number));
+    for (const loop of report.results.filter((r) => r.executor === 'loop')) expect([loop.cost.threads, loop.cost.threadStartupMs, loop.cost.rssPerThreadMb, loop.cost.handoffUs]).toEqual([null, null, null, null]);
+    expect(report.comparisons.map((c) => c.a)).toContain('futures (threads)');
   });
 });
 

@@ -13,6 +13,7 @@ export const runRecord = (model: ModelId, variant: Variant, run: number, totalMs
       : { productos: tally(1), categorias: tally(0, 1, 0, { timeout: 1 }), perfil: tally(0, 0, 1, { discarded: 1 }) };
   return {
     model,
+    executor: 'loop',
     variant,
     concurrency,
     inFlight: 100,

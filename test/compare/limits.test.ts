@@ -16,6 +16,7 @@ const FIELDS: readonly [string, LimitName, (n: number) => object][] = [
   ['latency.perfil.ms (--latency)', 'durationMs', (n) => ({ latency: { perfil: { ms: n } } })],
   ['faults.perfil.ms', 'durationMs', (n) => ({ faults: { perfil: { kind: 'slow-body', ms: n } } })],
   ['concurrency (--concurrency)', 'concurrency', (n) => ({ concurrency: [n] })],
+  ['workMs (--work-ms)', 'workMs', (n) => ({ workMs: n })],
 ];
 
 describe('one table of limits for flags and scenario files', () => {

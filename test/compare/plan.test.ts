@@ -35,7 +35,7 @@ describe('the in-flight sweep', () => {
     const plan = buildPlan({ name: 's', concurrency: [3] }, { inFlight: [10, 1000] });
     expect(plan).toMatchObject({ concurrency: [20, 2000], inFlight: [10, 1000], margin: 0.05 });
     expect([inFlightFor(plan, 20), inFlightFor(plan, 2000), maxInFlightOf(plan)]).toEqual([10, 1000, 1000]);
-    expect(loadRequestFor(plan, { index: 0, concurrency: 2000, phase: 'measured', run: 0, model: 'futures', variant: 'correct' })).toMatchObject({ requests: 2000, maxInFlight: 1000 });
+    expect(loadRequestFor(plan, { index: 0, concurrency: 2000, phase: 'measured', run: 0, model: 'futures', executor: 'loop', variant: 'correct' })).toMatchObject({ requests: 2000, maxInFlight: 1000 });
   });
 
   it('takes the scenario field unless --concurrency overrides it, and the client limit without a sweep', () => {
@@ -73,5 +73,14 @@ describe('loadRequestFor', () => {
     const [first, second] = buildSchedule(plan);
     expect(loadRequestFor(plan, first!)).toMatchObject({ requests: 30, deadlineMs: 300, retries: 1, maxInFlight: 100, variant: first!.variant });
     expect(loadRequestFor(plan, first!).seed).not.toBe(loadRequestFor(plan, second!).seed);
+  });
+
+  it("sends the load's executor and the plan's CPU work per response (flags over the scenario)", () => {
+    const plan = buildPlan({ name: 's', models: ['futures'], executors: ['threads'], workMs: 5 }, { workMs: 7 });
+    expect(plan).toMatchObject({ executors: ['threads'], workMs: 7 });
+    const [first] = buildSchedule(plan);
+    expect(loadRequestFor(plan, first!)).toMatchObject({ executor: 'threads', workMs: 7 });
+    expect(buildPlan({ name: 's' })).toMatchObject({ executors: ['loop'], workMs: 0 });
+    expect(buildPlan({ name: 's', executors: ['threads'] }, { executors: ['loop', 'threads'] }).executors).toEqual(['loop', 'threads']);
   });
 });

@@ -147,3 +147,65 @@ describe('terminal table', () => {
     expect(text).toMatch(/futures\s+correct\s+10\.0 · 833 µs\s+2\.00 · 8 µs/);
   });
 });
+
+describe('thread contenders in the report', () => {
+  const threadPlan = buildPlan({ name: 'threads', runs: 2, warmup: 0, models: ['futures', 'async-await'], executors: ['loop', 'threads'], workMs: 20, variant: 'correct', concurrency: [3], seed: 5 });
+  const threadRecords = [0, 1].flatMap((run) => [
+    runRecord('futures', 'correct', run, 250 + run),
+    { ...runRecord('futures', 'correct', run, 200 + run), executor: 'threads' as const, threads: { threads: 3, startupMs: 15 + run, rssPerThreadMb: 9, handoffUs: 40 + run } },
+    runRecord('async-await', 'correct', run, 260 + run),
+  ]);
+  const threaded = buildReport(threadPlan, threadRecords);
+
+  it('makes each executor of a thread-pool model its own contender, with its own arm in every comparison', () => {
+    expect(threaded.results.map((r) => `${r.model}/${r.executor}`)).toEqual(['futures/loop', 'futures/threads', 'async-await/loop']);
+    expect(threaded.results.find((r) => r.executor === 'threads')?.totalMs.mean).toBe(200.5);
+    expect(threaded.comparisons.filter((c) => c.metric === 'totalMs').map((c) => `${c.a} vs ${c.b}`)).toEqual(['futures vs futures (threads)', 'futures vs async-await', 'futures (threads) vs async-await']);
+    expect(threaded).toMatchObject({ executors: ['loop', 'threads'], workMs: 20 });
+    expect(compareReportSchema.parse(JSON.parse(formatReport(threaded, 'json', { color: false })))).toEqual(threaded);
+  });
+
+  it("fills a thread's cost for thread contenders and leaves it null on the loop", () => {
+    const cost = (executor: string, model = 'futures') => threaded.results.find((r) => r.model === model && r.executor === executor)!.cost;
+    expect(cost('threads')).toMatchObject({ threads: 3, threadStartupMs: 15.5, rssPerThreadMb: 9, handoffUs: 40.5 });
+    for (const loop of [cost('loop'), cost('loop', 'async-await')]) expect(loop).toMatchObject({ threads: null, threadStartupMs: null, rssPerThreadMb: null, handoffUs: null });
+    expect(threaded.records.find((r) => r.executor === 'threads')?.threads).toEqual({ threads: 3, startupMs: 15, rssPerThreadMb: 9, handoffUs: 40 });
+    expect(threaded.records.find((r) => r.executor === 'loop')?.threads).toBeNull();
+  });
+
+  it('names the contender and shows the thread cost beside the others in the table, markdown and CSV, with a legend', () => {
+    const table = formatTable(threaded, { color: false });
+    expect(table).toMatch(/futures \(threads\)\s+correct/);
+    expect(table).toContain('Start-up ms/thread');
+    expect(table).toContain('Thread cost: threads contenders only');
+    const markdown = formatMarkdown(threaded);
+    expect(markdown).toContain('| futures (threads) | correct |');
+    expect(markdown).toContain('| Handoff µs |');
+    expect(markdown).toContain('**threadCost**');
+    const [header, ...rows] = formatCsv(threaded).trimEnd().split('\n').map((line) => line.split(','));
+    const column = (name: string) => rows.map((row) => row[header!.indexOf(name)]);
+    expect(column('contender')).toEqual(['futures', 'futures (threads)', 'async-await']);
+    expect(column('executor')).toEqual(['loop', 'threads', 'loop']);
+    expect(column('thread_startup_ms')).toEqual(['', '15.5', '']);
+    expect(column('handoff_us')).toEqual(['', '40.5', '']);
+  });
+
+  it('keeps a loop-only report as it was: no thread columns', () => {
+    expect(formatTable(report, { color: false })).not.toContain('Start-up ms/thread');
+  });
+
+  it('reads a report written before there were executors as all on the loop', () => {
+    const old = JSON.parse(formatReport(report, 'json', { color: false })) as Record<string, unknown>;
+    delete old.executors;
+    delete old.workMs;
+    for (const r of old.results as Record<string, unknown>[]) {
+      delete r.executor;
+      for (const key of ['threads', 'threadStartupMs', 'rssPerThreadMb', 'handoffUs']) delete (r.cost as Record<string, unknown>)[key];
+    }
+    for (const r of old.records as Record<string, unknown>[]) {
+      delete r.executor;
+      delete r.threads;
+    }
+    expect(compareReportSchema.parse(old)).toMatchObject({ executors: ['loop'], workMs: 0, results: [{ executor: 'loop', cost: { threads: null } }, {}, {}, {}] });
+  });
+});

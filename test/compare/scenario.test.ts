@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { MIN_PAIRS } from '../../src/compare/stats/paired-comparison.js';
+import { ALPHA, MIN_PAIRS } from '../../src/compare/stats/paired-comparison.js';
+import { contenderLabel, contendersOf } from '../../src/compare/contender.js';
+import { buildPlan } from '../../src/compare/plan.js';
 import { BUILTIN_SCENARIOS, findBuiltinScenario } from '../../src/compare/scenario/builtin-scenarios.js';
 import { parseScenarioText, validateScenario } from '../../src/compare/scenario/parse-scenario.js';
 
@@ -13,6 +15,8 @@ description: all fields set
 runs: 4
 warmup: 1
 models: [callbacks, reactive]
+executors: [loop, threads]
+workMs: 5
 variant: both
 concurrency: [3, 30]
 seed: 9
@@ -47,7 +51,7 @@ describe('parseScenarioText', () => {
     ['a negative whole number', 'name: x\nclient:\n  retries: -1\n', 'client.retries: expected a whole number from 0 to 20'],
     ['a fraction', 'name: x\nruns: 2.5\n', 'runs: expected a whole number from 1 to 10000'],
     ['text for a number', 'name: x\nlatency:\n  perfil: { ms: soon }\n', 'latency.perfil.ms: expected a whole number from 0 to 600000'],
-    ['an unknown top-level field', 'name: x\nrunz: 3\n', 'runz: unknown field (expected one of name, description, runs, warmup, models, variant, concurrency, inFlight, seed, client, transport, latency, faults, schedule)'],
+    ['an unknown top-level field', 'name: x\nrunz: 3\n', 'runz: unknown field (expected one of name, description, runs, warmup, models, executors, workMs, variant, concurrency, inFlight, seed, client, transport, latency, faults, schedule)'],
     ['an unknown transport', 'name: x\ntransport: curl\n', 'transport: expected one of axios, undici'],
     ['an unknown client option', 'name: x\nclient:\n  timeout: 5\n', 'client.timeout: unknown field (expected one of deadlineMs, retries, maxInFlight, backoff)'],
     ['an unknown endpoint', 'name: x\nfaults:\n  carrito: { kind: timeout }\n', 'faults.carrito: unknown field (expected one of productos, categorias, perfil)'],
@@ -55,6 +59,9 @@ describe('parseScenarioText', () => {
     ['a fault field of another kind', 'name: x\nfaults:\n  perfil: { kind: timeout, status: 500 }\n', 'faults.perfil.status: unknown field (expected one of kind, probability, times)'],
     ['an out-of-range probability', 'name: x\nfaults:\n  perfil: { kind: reset, probability: 1.5 }\n', 'faults.perfil.probability: expected a number <= 1'],
     ['an unknown model', 'name: x\nmodels: [callbacks, threads]\n', 'models.1: expected one of callbacks, futures, async-await, reactive'],
+    ['an unknown executor', 'name: x\nexecutors: [loop, fibers]\n', 'executors.1: expected one of loop, threads'],
+    ['an empty executor list', 'name: x\nexecutors: []\n', 'executors: expected at least one executor'],
+    ['CPU work past the --work-ms limit', 'name: x\nworkMs: 60001\n', 'workMs: expected a whole number from 0 to 60000'],
     ['an unknown variant', 'name: x\nvariant: clever\n', 'variant: expected one of correct, naive, both'],
     ['an empty concurrency list', 'name: x\nconcurrency: []\n', 'concurrency: expected at least one level'],
     ['a schedule entry without faults', 'name: x\nschedule:\n  - atRun: 2\n', 'schedule.0.faults: missing (expected a mapping of fields)'],
@@ -99,12 +106,28 @@ describe('built-in scenarios', () => {
     }
     expect(Math.max(...(findBuiltinScenario('scale')?.concurrency ?? []))).toBeGreaterThanOrEqual(10_000);
   });
+
+  it('include cpu-bound: CPU work on every response, callbacks and futures on both executors', () => {
+    const plan = buildPlan(findBuiltinScenario('cpu-bound') ?? { name: 'missing' });
+    expect(plan).toMatchObject({ scenario: 'cpu-bound', executors: ['loop', 'threads'], concurrency: [30] });
+    expect(plan.workMs).toBeGreaterThan(0);
+    expect(plan.runs).toBeGreaterThanOrEqual(MIN_PAIRS);
+    expect(contendersOf(plan.models, plan.executors).map(contenderLabel)).toEqual(['callbacks', 'callbacks (threads)', 'futures', 'futures (threads)', 'async-await', 'reactive']);
+  });
+
+  it('give every contender pair of cpu-bound a chance of a verdict: the smallest possible Holm-adjusted p is below alpha', () => {
+    const plan = buildPlan(findBuiltinScenario('cpu-bound') ?? { name: 'missing' });
+    const contenders = contendersOf(plan.models, plan.executors).length;
+    const comparisons = (contenders * (contenders - 1)) / 2;
+    const smallestP = 2 / 2 ** plan.runs; // exact two-sided signed-rank p when every log-ratio has the same sign
+    expect(smallestP * comparisons).toBeLessThan(ALPHA);
+  });
 });
 
 describe('the example scenario file', () => {
   it('is valid and sets every top-level field', async () => {
     const parsed = parseScenarioText(await readFile(new URL('../../scenarios/example.yaml', import.meta.url), 'utf8'), 'yaml');
     expect(parsed.ok).toBe(true);
-    if (parsed.ok) expect(Object.keys(parsed.value).sort()).toEqual(['client', 'concurrency', 'description', 'faults', 'latency', 'models', 'name', 'runs', 'schedule', 'seed', 'transport', 'variant', 'warmup']);
+    if (parsed.ok) expect(Object.keys(parsed.value).sort()).toEqual(['client', 'concurrency', 'description', 'executors', 'faults', 'latency', 'models', 'name', 'runs', 'schedule', 'seed', 'transport', 'variant', 'warmup', 'workMs']);
   });
 });

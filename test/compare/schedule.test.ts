@@ -44,4 +44,13 @@ describe('buildSchedule', () => {
       }),
     );
   });
+
+  it('runs every contender × variant once per repetition: callbacks and futures once per executor, the others on the loop', () => {
+    const schedule = buildSchedule({ ...options, models: ['futures', 'async-await'], executors: ['loop', 'threads'], warmup: 0, runs: 2, concurrency: [3] });
+    for (const run of [0, 1]) {
+      expect(schedule.filter((l) => l.run === run).map((l) => `${l.model}/${l.executor}/${l.variant}`).sort()).toEqual(
+        ['async-await/loop/correct', 'async-await/loop/naive', 'futures/loop/correct', 'futures/loop/naive', 'futures/threads/correct', 'futures/threads/naive'],
+      );
+    }
+  });
 });

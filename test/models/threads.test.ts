@@ -49,6 +49,15 @@ describe.each(THREAD_POOL_MODELS)('%s on the threads executor', (model) => {
     expect(events.filter((e) => e.type === 'arrived')).toHaveLength(3);
   }, 60_000);
 
+  it("ends with what its threads cost: threads started, their start-up and each response's hand-over", async () => {
+    const { events, summary } = await run(model, { requests: 6, maxInFlight: 2 });
+    const done = events.find((e) => e.type === 'done');
+    const started = new Set(summary.requests.map((r) => r.threadId)).size;
+    expect(done?.type === 'done' && done.threads).toEqual({ threads: started, startupMs: expect.any(Number), handoffUs: expect.any(Number) });
+    const onLoop = await collect(instrumentedLoad(model, transport, loadRequest({ deadlineMs: 400 })));
+    expect(onLoop.find((e) => e.type === 'done')).not.toHaveProperty('threads');
+  }, 60_000);
+
   it.each([
     ['a timeout on categorias', 'categorias', { kind: 'timeout' }, 'timeout'],
     ['an HTTP 500 on productos', 'productos', { kind: 'error', status: 500 }, 'http'],

@@ -1,5 +1,6 @@
 import { ENDPOINTS, type Endpoint } from '../../domain/endpoints.js';
-import type { ModelId, Variant } from '../../domain/models.js';
+import type { Variant } from '../../domain/models.js';
+import { contendersOf, type Contender } from '../contender.js';
 import { seededRandom, type Random } from '../../domain/random.js';
 import { inFlightFor, type ComparePlan } from '../plan.js';
 import type { RunRecord } from '../run-record.js';
@@ -14,8 +15,10 @@ import type { CompareReport, CompareResult } from './report-schema.js';
 export const REPORT_RULES = {
   percentiles: 'exact percentiles of the per-run totals, linear interpolation between closest ranks (type 7): samples are a few runs, so no histogram binning',
   ci95: 'Student-t 95% interval of the mean: mean ± t(0.975, n−1)·s/√n',
-  comparison: `every pair of models at the same level and variant, on total time and on CPU time per request, their runs paired by repetition (the contenders of a repetition meet the same seeded server plan): the median of the per-repetition ratios a/b with a 95% percentile-bootstrap interval (${BOOTSTRAP_RESAMPLES} seeded resamples), and a two-sided Wilcoxon signed-rank p-value of log(a/b), Holm-adjusted across every comparison of the report. Outcome: fewer than ${MIN_PAIRS} repetitions → "too few runs"; the whole interval within 1 ± margin → "equivalent"; Holm-adjusted p < ${ALPHA} and the interval entirely below 1 → "faster", entirely above 1 → "slower"; otherwise "inconclusive" (no evidence either way, not evidence of no difference)`,
-  cost: 'per contender and level: client CPU µs per request (median over repetitions and its 95% bootstrap interval), event-loop delay p99 during the load (perf_hooks, median over repetitions), peak RSS (max), time to the first delivered result and to the first failure the application hears of (medians over the repetitions that had one)',
+  comparison: `every pair of contenders (models; callbacks and futures once per executor asked for) at the same level and variant, on total time and on CPU time per request, their runs paired by repetition (the contenders of a repetition meet the same seeded server plan): the median of the per-repetition ratios a/b with a 95% percentile-bootstrap interval (${BOOTSTRAP_RESAMPLES} seeded resamples), and a two-sided Wilcoxon signed-rank p-value of log(a/b), Holm-adjusted across every comparison of the report. Outcome: fewer than ${MIN_PAIRS} repetitions → "too few runs"; the whole interval within 1 ± margin → "equivalent"; Holm-adjusted p < ${ALPHA} and the interval entirely below 1 → "faster", entirely above 1 → "slower"; otherwise "inconclusive" (no evidence either way, not evidence of no difference)`,
+  cost: 'per contender and level: client CPU µs per request, every thread of the process counted (median over repetitions and its 95% bootstrap interval), event-loop delay p99 during the load (perf_hooks, median over repetitions), peak RSS (max), time to the first delivered result and to the first failure the application hears of (medians over the repetitions that had one)',
+  threadCost:
+    'threads contenders only (— on the loop), medians over repetitions: Threads, worker threads each load started (its own pool, started and shut down inside the load, as Python\'s `with ThreadPoolExecutor`); Start-up ms/thread, from handing a new thread its first request to the thread running it (start-up plus one hand-over; median over the threads); RSS MB/thread, resident memory the load grew by (peak − at its start) divided by the threads it started (it includes whatever else the load allocated); Handoff µs, from a worker posting a response to the main thread receiving it (the structured copy of the response and the wake-up; median over responses). All threads share one performance.now() clock',
   preserved: 'a run is preserved when nothing that arrived intact was dropped by the model and, per endpoint, the model delivered at least as many responses as the server answered successfully (server stats before/after the run)',
   serverMismatch: "runs in which, for some endpoint, the server's successful answers differ from the client's delivered + lost",
   serverCheck: "'unavailable' when the target has no control API: the server's own counts are then not measured (they read 0, n/a in the tables) and Preserved only checks that nothing that arrived was dropped",
@@ -47,10 +50,17 @@ const endpointResult = (records: readonly RunRecord[], endpoint: Endpoint): Comp
 const medianOrNull = (values: readonly number[]): number | null => (values.length > 0 ? median(values) : null);
 const mb = (bytes: number): number => bytes / (1024 * 1024);
 
-/** What a contender cost at one level, over its repetitions. */
+const threadMedian = (records: readonly RunRecord[], pick: (threads: NonNullable<RunRecord['threads']>) => number | null): number | null =>
+  medianOrNull(records.flatMap((r) => (r.threads ? [pick(r.threads)].filter((v): v is number => v !== null) : [])));
+
+/** What a contender cost at one level, over its repetitions (the thread figures null on the loop). */
 const costOf = (records: readonly RunRecord[], random: Random): CompareResult['cost'] => {
   const cpu = records.map(cpuUsPerRequest);
   return {
+    threads: threadMedian(records, (t) => t.threads),
+    threadStartupMs: threadMedian(records, (t) => t.startupMs),
+    rssPerThreadMb: threadMedian(records, (t) => t.rssPerThreadMb),
+    handoffUs: threadMedian(records, (t) => t.handoffUs),
     cpuUsPerRequest: cpu.length > 0 ? { median: median(cpu), ci95: cpu.length > 1 ? bootstrapMedianInterval(cpu, random) : null } : null,
     eventLoopP99Ms: medianOrNull(records.map((r) => r.eventLoopP99Ms)),
     peakRssMb: records.length > 0 ? mb(Math.max(...records.map((r) => r.peakRssBytes))) : null,
@@ -62,6 +72,7 @@ const costOf = (records: readonly RunRecord[], random: Random): CompareResult['c
 /** A run as the report lists it. */
 const runOf = (r: RunRecord): CompareReport['records'][number] => ({
   model: r.model,
+  executor: r.executor,
   variant: r.variant,
   concurrency: r.concurrency,
   inFlight: r.inFlight,
@@ -76,13 +87,15 @@ const runOf = (r: RunRecord): CompareReport['records'][number] => ({
   delivered: r.delivered,
   lost: r.lost,
   attempts: r.attempts,
+  threads: r.threads ? { ...r.threads } : null,
 });
 
-const summarizeGroup = (model: ModelId, variant: Variant, concurrency: number, inFlight: number, records: readonly RunRecord[], random: Random): CompareResult => {
+const summarizeGroup = ({ model, executor }: Contender, variant: Variant, concurrency: number, inFlight: number, records: readonly RunRecord[], random: Random): CompareResult => {
   const totalMs = describeDistribution(records.map((r) => r.totalMs)) ?? EMPTY;
   const attempts = sum(records.map((r) => r.attempts));
   return {
     model,
+    executor,
     variant,
     concurrency,
     inFlight,
@@ -103,8 +116,8 @@ const summarizeGroup = (model: ModelId, variant: Variant, concurrency: number, i
 };
 
 /**
- * Aggregates measured runs into the report: one result per concurrency × variant × model (in the
- * plan's order) with its cost, the paired comparisons of every pair of models (see
+ * Aggregates measured runs into the report: one result per concurrency × variant × contender (a
+ * model on an executor, in the plan's order) with its cost, the paired comparisons of every pair of contenders (see
  * paired-comparisons.ts) and every run. Bootstraps are seeded from the plan's seed, so the same
  * runs give the same report. Pairing is on the server's plan when every run carries one.
  * `serverCheck` says whether the records carry the server's own counts (a `--target` without a
@@ -117,9 +130,9 @@ export const buildReport = (plan: ComparePlan, records: readonly RunRecord[], se
   const results: CompareResult[] = [];
   for (const concurrency of plan.concurrency) {
     for (const variant of plan.variants) {
-      for (const model of plan.models) {
-        const runs = records.filter((r) => r.concurrency === concurrency && r.variant === variant && r.model === model);
-        results.push(summarizeGroup(model, variant, concurrency, levelInFlight(concurrency), runs, random));
+      for (const contender of contendersOf(plan.models, plan.executors)) {
+        const runs = records.filter((r) => r.concurrency === concurrency && r.variant === variant && r.model === contender.model && r.executor === contender.executor);
+        results.push(summarizeGroup(contender, variant, concurrency, levelInFlight(concurrency), runs, random));
       }
     }
   }
@@ -130,6 +143,8 @@ export const buildReport = (plan: ComparePlan, records: readonly RunRecord[], se
     runs: plan.runs,
     warmup: plan.warmup,
     models: [...plan.models],
+    executors: [...plan.executors],
+    workMs: plan.workMs,
     variants: [...plan.variants],
     concurrency: [...plan.concurrency],
     inFlight: [...plan.inFlight],

@@ -1,4 +1,5 @@
 import { ENDPOINTS } from '../../domain/endpoints.js';
+import { contenderLabel } from '../contender.js';
 import type { CompareReport, CompareResult } from './report-schema.js';
 
 /** Quotes a CSV field when it holds a comma, quote or line break (RFC 4180); inner quotes are doubled. */
@@ -52,8 +53,15 @@ const COLUMNS: readonly Column[] = [
   ['cost_peak_rss_mb', (r) => r.cost.peakRssMb],
   ['first_result_ms', (r) => r.cost.firstResultMs],
   ['first_failure_ms', (r) => r.cost.firstFailureMs],
+  ['executor', (r) => r.executor],
+  ['contender', (r) => contenderLabel(r)],
+  ['work_ms', (_, report) => report.workMs],
+  ['threads', (r) => r.cost.threads],
+  ['thread_startup_ms', (r) => r.cost.threadStartupMs],
+  ['rss_per_thread_mb', (r) => r.cost.rssPerThreadMb],
+  ['handoff_us', (r) => r.cost.handoffUs],
 ];
 
-/** The report as CSV: a header, then one row per model × variant × concurrency level. */
+/** The report as CSV: a header, then one row per contender × variant × concurrency level (`model` and `executor`, and `contender` as the other formats name it). */
 export const formatCsv = (report: CompareReport): string =>
   [COLUMNS.map(([name]) => name), ...report.results.map((r) => COLUMNS.map(([, value]) => csvField(value(r, report))))].map((row) => row.join(',')).join('\n') + '\n';

@@ -1,5 +1,6 @@
 import { REPORT_RULES } from './build-report.js';
 import { formatCount, formatMs, type TableData } from './cells.js';
+import { contenderLabel } from '../contender.js';
 import type { CompareReport } from './report-schema.js';
 import { LEVEL_TABLES, reportHeader, reportTables } from './report-tables.js';
 
@@ -23,7 +24,7 @@ export const meanTimeChart = (report: CompareReport, concurrency: number): strin
     '```mermaid',
     'xychart-beta',
     `    title ${quote(`Mean total time, ${formatCount(concurrency)} requests per load`)}`,
-    `    x-axis [${results.map((r) => quote(report.variants.length > 1 ? `${r.model} ${r.variant}` : r.model)).join(', ')}]`,
+    `    x-axis [${results.map((r) => quote(report.variants.length > 1 ? `${contenderLabel(r)} ${r.variant}` : contenderLabel(r))).join(', ')}]`,
     `    y-axis "ms" 0 --> ${Math.ceil(top * 1.1)}`,
     `    bar [${results.map((r) => formatMs(r.totalMs.mean)).join(', ')}]`,
     '```',

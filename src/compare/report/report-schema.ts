@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXECUTOR_KINDS } from '../../domain/load-request.js';
 import { MODEL_IDS } from '../../domain/models.js';
 import { TRANSPORT_KINDS } from '../../domain/transport.js';
 
@@ -31,6 +32,10 @@ export const endpointResultSchema = z.strictObject({
 
 const model = z.enum(MODEL_IDS);
 const variant = z.enum(['correct', 'naive']);
+/** Where a contender ran its requests (reports written before there was a choice ran on the loop). */
+const executor = z.enum(EXECUTOR_KINDS).default('loop');
+/** A contender as reports name it: the model (`futures`), with `(threads)` on the threads executor. */
+const contender = z.string();
 
 /** A median over repetitions with its 95% bootstrap interval. */
 export const medianWithIntervalSchema = z.strictObject({ median: z.number(), ci95: interval.nullable() });
@@ -47,11 +52,28 @@ export const costSchema = z.strictObject({
   firstResultMs: z.number().nullable(),
   /** Time until the application first heard of a failure, ms: median over the repetitions that had one. */
   firstFailureMs: z.number().nullable(),
+  /** Threads executor only (null on the loop): worker threads started per load, median over repetitions. */
+  threads: z.number().nullable().default(null),
+  /** Threads only: ms from handing a new thread its first request to the thread running it (start-up + one hand-over), median over threads, then over repetitions. */
+  threadStartupMs: z.number().nullable().default(null),
+  /** Threads only: resident memory a load grew by, per thread it started, MB (median over repetitions). */
+  rssPerThreadMb: z.number().nullable().default(null),
+  /** Threads only: µs from a worker posting a response to the main thread receiving it, median over responses, then over repetitions. */
+  handoffUs: z.number().nullable().default(null),
+});
+
+/** One load's worker threads (threads executor only). */
+export const runThreadsSchema = z.strictObject({
+  threads: count,
+  startupMs: z.number().nullable(),
+  rssPerThreadMb: z.number().nullable(),
+  handoffUs: z.number().nullable(),
 });
 
 /** One measured run: the contender, its repetition, the server's plan digest and what it cost. */
 export const runSchema = z.strictObject({
   model,
+  executor,
   variant,
   concurrency: z.number().int().positive(),
   inFlight: z.number().int().positive(),
@@ -67,6 +89,8 @@ export const runSchema = z.strictObject({
   delivered: count,
   lost: count,
   attempts: count,
+  /** What the load's worker threads cost; null on the loop. */
+  threads: runThreadsSchema.nullable().default(null),
 });
 
 /** A paired comparison of contender `a` with `b` (same variant and level) on one metric. */
@@ -75,8 +99,9 @@ export const comparisonSchema = z.strictObject({
   variant,
   concurrency: z.number().int().positive(),
   inFlight: z.number().int().positive(),
-  a: model,
-  b: model,
+  /** Contenders, as named in reports: `futures`, `futures (threads)`. */
+  a: contender,
+  b: contender,
   /** Repetitions in which both ran. */
   pairs: count,
   /** Median of the per-repetition ratios a / b (null without pairs). */
@@ -89,9 +114,10 @@ export const comparisonSchema = z.strictObject({
   outcome: z.enum(['faster', 'slower', 'equivalent', 'inconclusive', 'too few runs']),
 });
 
-/** One model × variant × concurrency level. */
+/** One contender (model on an executor) × variant × concurrency level. */
 export const resultSchema = z.strictObject({
   model,
+  executor,
   variant,
   concurrency: z.number().int().positive(),
   inFlight: z.number().int().positive(),
@@ -123,6 +149,10 @@ export const compareReportSchema = z.strictObject({
   runs: count,
   warmup: count,
   models: z.array(z.enum(MODEL_IDS)),
+  /** Executors of callbacks and futures: each is its own contender (async-await and reactive always ran on the loop). */
+  executors: z.array(z.enum(EXECUTOR_KINDS)).default(['loop']),
+  /** Ms of CPU work on each response before it was delivered. */
+  workMs: count.default(0),
   variants: z.array(z.enum(['correct', 'naive'])),
   concurrency: z.array(z.number().int().positive()),
   /** The in-flight sweep, parallel to `concurrency` (empty: every level at `client.maxInFlight`). */

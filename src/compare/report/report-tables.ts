@@ -2,6 +2,7 @@ import { ENDPOINTS } from '../../domain/endpoints.js';
 import { cell, formatCount, formatMs, type Cell, type TableData, type Tone } from './cells.js';
 import type { CompareReport, CompareResult, ReportComparison } from './report-schema.js';
 import { sanitizeText } from '../../domain/sanitize-text.js';
+import { contenderLabel } from '../contender.js';
 
 const meanWithInterval = (result: CompareResult): string => {
   const { mean, ci95 } = result.totalMs;
@@ -31,7 +32,7 @@ export const timingTable = (results: readonly CompareResult[], concurrency: numb
   headers: ['Model', 'Variant', 'Mean ± 95% CI', 'p50', 'p95', 'p99', 'Min', 'Max', 'SD', 'First result p50'],
   align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
   rows: results.map((r) => [
-    cell(r.model),
+    cell(contenderLabel(r)),
     cell(r.variant),
     cell(meanWithInterval(r)),
     cell(formatMs(r.totalMs.p50)),
@@ -44,21 +45,34 @@ export const timingTable = (results: readonly CompareResult[], concurrency: numb
   ]),
 });
 
-/** What each contender costs the client at one level. */
+/** The thread columns of the cost table appear when some contender ran on threads. */
+const hasThreads = (results: readonly CompareResult[]): boolean => results.some((r) => r.executor === 'threads');
+
+const THREAD_HEADERS = ['Threads', 'Start-up ms/thread', 'RSS MB/thread', 'Handoff µs'] as const;
+
+const threadCells = (r: CompareResult): Cell[] => [
+  cell(orDash(r.cost.threads, (n) => n.toFixed(0))),
+  cell(orDash(r.cost.threadStartupMs)),
+  cell(orDash(r.cost.rssPerThreadMb, (n) => n.toFixed(1))),
+  cell(orDash(r.cost.handoffUs, (n) => n.toFixed(0))),
+];
+
+/** What each contender costs the client at one level; with thread contenders, what their threads cost beside it (— on the loop). */
 export const costTable = (results: readonly CompareResult[], concurrency: number): TableData => ({
   title: `Each model's own cost — ${formatCount(concurrency)} requests per load (medians over repetitions)`,
-  headers: ['Model', 'Variant', 'CPU µs/request [95% CI]', 'Loop delay p99 ms', 'Peak RSS MB', 'First result ms', 'First failure ms'],
-  align: ['left', 'left', 'right', 'right', 'right', 'right', 'right'],
+  headers: ['Model', 'Variant', 'CPU µs/request [95% CI]', 'Loop delay p99 ms', 'Peak RSS MB', 'First result ms', 'First failure ms', ...(hasThreads(results) ? THREAD_HEADERS : [])],
+  align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', ...(hasThreads(results) ? THREAD_HEADERS.map(() => 'right' as const) : [])],
   rows: results.map((r) => {
     const cpu = r.cost.cpuUsPerRequest;
     return [
-      cell(r.model),
+      cell(contenderLabel(r)),
       cell(r.variant),
       cell(cpu ? `${cpu.median.toFixed(0)}${cpu.ci95 ? ` [${cpu.ci95[0].toFixed(0)}–${cpu.ci95[1].toFixed(0)}]` : ''}` : '—'),
       cell(orDash(r.cost.eventLoopP99Ms)),
       cell(orDash(r.cost.peakRssMb, (n) => n.toFixed(0))),
       cell(orDash(r.cost.firstResultMs)),
       cell(orDash(r.cost.firstFailureMs)),
+      ...(hasThreads(results) ? threadCells(r) : []),
     ];
   }),
 });
@@ -86,7 +100,7 @@ export const dataTable = (results: readonly CompareResult[], concurrency: number
   headers: ['Model', 'Variant', ...ENDPOINTS, 'Preserved', 'Sent', 'Server ok', 'CPU ms', 'Peak RSS MB', 'Failures'],
   align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
   rows: results.map((r) => [
-    cell(r.model),
+    cell(contenderLabel(r)),
     cell(r.variant),
     ...ENDPOINTS.map((endpoint) => endpointCell(r, endpoint)),
     cell(`${r.preservedRuns}/${r.runs}`, r.preservedRuns === r.runs ? 'good' : 'bad'),
@@ -107,18 +121,19 @@ const levelLabel = (report: CompareReport, c: number): string => {
 
 /** Mean time per request (ms) and median CPU µs per request of each model × variant across the levels. */
 export const scalingTable = (report: CompareReport): TableData => {
-  const keys = [...new Set(report.results.map((r) => `${r.model} ${r.variant}`))];
+  const key = (r: CompareResult): string => `${contenderLabel(r)}\t${r.variant}`;
+  const keys = [...new Set(report.results.map(key))];
   return {
     title: 'Growth across levels: mean time per request, ms (total ÷ requests) · CPU µs per request (median)',
     headers: ['Model', 'Variant', ...report.concurrency.map((c) => levelLabel(report, c))],
     align: ['left', 'left', ...report.concurrency.map(() => 'right' as const)],
-    rows: keys.map((key) => {
-      const [model = '', variant = ''] = key.split(' ');
+    rows: keys.map((k) => {
+      const [label = '', variant = ''] = k.split('\t');
       return [
-        cell(model),
+        cell(label),
         cell(variant),
         ...report.concurrency.map((c) => {
-          const found = report.results.find((r) => `${r.model} ${r.variant}` === key && r.concurrency === c);
+          const found = report.results.find((r) => key(r) === k && r.concurrency === c);
           return cell(found && found.runs > 0 ? `${formatMs(found.msPerRequest)} · ${found.cost.cpuUsPerRequest?.median.toFixed(0) ?? '—'} µs` : '—');
         }),
       ];
@@ -142,6 +157,8 @@ export const reportTables = (report: CompareReport): TableData[] => [
 export const reportHeader = (report: CompareReport): string[] => [
   sanitizeText(`Scenario ${report.scenario}${report.description ? ` — ${report.description}` : ''}`),
   `seed ${report.seed} · ${report.runs} repetitions + ${report.warmup} warm-up, each running every model × variant once in a seeded order · deadline ${report.client.deadlineMs} ms · retries ${report.client.retries} · at most ${report.inFlight.length > 0 ? report.inFlight.map(formatCount).join('/') : report.client.maxInFlight} in flight · ${report.transport} transport` +
+    (report.workMs > 0 ? ` · ${report.workMs} ms of CPU work per response` : '') +
+    (report.executors.includes('threads') ? ` · executors ${report.executors.join(', ')} (callbacks and futures; async-await and reactive on the loop)` : '') +
     (report.serverCheck === 'unavailable' ? ' · server cross-check unavailable: the target has no control API, so "Server ok" is n/a' : '') +
     (report.partial ? ' · PARTIAL: interrupted (Ctrl+C) before every run was measured' : ''),
   report.pairing === 'server-plan'

@@ -9,6 +9,8 @@ export interface MeasuredLoad {
   readonly cpuMs: number;
   /** Highest resident set size sampled before, during and after the load. */
   readonly peakRssBytes: number;
+  /** Resident set size when the load started. */
+  readonly startRssBytes: number;
   /** 99th percentile of the event loop's delay during the load, ms (sampled every {@link EVENT_LOOP_RESOLUTION_MS} ms). */
   readonly eventLoopP99Ms: number;
 }
@@ -20,12 +22,13 @@ export const EVENT_LOOP_RESOLUTION_MS = 5;
 export const RSS_SAMPLE_MS = 10;
 
 /**
- * Runs a load to completion, collecting its events, the process CPU time it took, the peak
- * resident memory sampled every {@link RSS_SAMPLE_MS} ms and the event loop's delay (p99). A stream
+ * Runs a load to completion, collecting its events, the process CPU time it took (every thread of the
+ * process: worker threads included), the resident memory at its start and the peak sampled every {@link RSS_SAMPLE_MS} ms and the event loop's delay (p99). A stream
  * error (a bug) rejects.
  */
 export const measureLoad = async (load: Observable<ArenaEvent>): Promise<MeasuredLoad> => {
-  let peakRssBytes = process.memoryUsage.rss();
+  const startRssBytes = process.memoryUsage.rss();
+  let peakRssBytes = startRssBytes;
   const sample = (): void => void (peakRssBytes = Math.max(peakRssBytes, process.memoryUsage.rss()));
   const timer = setInterval(sample, RSS_SAMPLE_MS);
   const loopDelay = monitorEventLoopDelay({ resolution: EVENT_LOOP_RESOLUTION_MS });
@@ -38,7 +41,7 @@ export const measureLoad = async (load: Observable<ArenaEvent>): Promise<Measure
     loopDelay.disable();
     // The histogram records each tick's whole interval (resolution + lateness): keep the lateness. A load shorter than one tick has none.
     const p99 = loopDelay.count > 0 ? Math.max(0, loopDelay.percentile(99) / 1e6 - EVENT_LOOP_RESOLUTION_MS) : 0;
-    return { events, cpuMs: (cpu.user + cpu.system) / 1000, peakRssBytes, eventLoopP99Ms: p99 };
+    return { events, cpuMs: (cpu.user + cpu.system) / 1000, peakRssBytes, startRssBytes, eventLoopP99Ms: p99 };
   } finally {
     clearInterval(timer);
     loopDelay.disable();

@@ -5,7 +5,7 @@ import type { InstrumentedLoad } from '../../domain/instrumented-load.js';
 import { summarizeLoad } from '../../domain/outcomes.js';
 import type { ServerControl, ServerStats } from '../../domain/server-control.js';
 import { faultsFor, inFlightFor, loadRequestFor, serverSeedFor, type ComparePlan } from '../plan.js';
-import type { RunRecord, ServerDelta } from '../run-record.js';
+import type { RunRecord, ServerDelta, ThreadRecord } from '../run-record.js';
 import { buildSchedule, type ScheduledLoad } from '../schedule.js';
 import { estimateRemainingMs, type LevelTimes } from './estimate-remaining.js';
 import { measureLoad, type MeasuredLoad } from './measure-load.js';
@@ -73,11 +73,22 @@ const firstFailureAt = (events: readonly ArenaEvent[]): number | undefined => {
   return first?.type === 'failure' ? first.at : undefined;
 };
 
+/** The threads' cost of a load on `threads`, from its `done` event and the memory it grew by; undefined on the loop. */
+const threadRecordOf = (measured: MeasuredLoad): ThreadRecord | undefined => {
+  const done = measured.events.find((e) => e.type === 'done');
+  const threads = done?.type === 'done' ? done.threads : undefined;
+  if (!threads) return undefined;
+  const grownMb = Math.max(0, measured.peakRssBytes - measured.startRssBytes) / (1024 * 1024);
+  return { ...threads, rssPerThreadMb: threads.threads > 0 ? grownMb / threads.threads : null };
+};
+
 const toRecord = (plan: ComparePlan, load: ScheduledLoad, measured: MeasuredLoad, server: Record<Endpoint, ServerDelta>, serverPlan: string | null): RunRecord => {
   const summary = summarizeLoad(load.model, measured.events);
   const firstFailureMs = firstFailureAt(measured.events);
+  const threads = threadRecordOf(measured);
   return {
     model: load.model,
+    executor: load.executor,
     variant: load.variant,
     concurrency: load.concurrency,
     inFlight: inFlightFor(plan, load.concurrency),
@@ -94,6 +105,7 @@ const toRecord = (plan: ComparePlan, load: ScheduledLoad, measured: MeasuredLoad
     cpuMs: measured.cpuMs,
     peakRssBytes: measured.peakRssBytes,
     eventLoopP99Ms: measured.eventLoopP99Ms,
+    ...(threads ? { threads } : {}),
   };
 };
 

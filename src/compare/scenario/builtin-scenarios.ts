@@ -90,6 +90,20 @@ export const BUILTIN_SCENARIOS: readonly Scenario[] = [
     client: { deadlineMs: 10_000, maxInFlight: 100 },
     latency: { productos: { ms: 5, jitterMs: 2 }, categorias: { ms: 5, jitterMs: 2 }, perfil: { ms: 5, jitterMs: 2 } },
   },
+  {
+    name: 'cpu-bound',
+    description: '20 ms of CPU work on each of 30 responses, 4 in flight: callbacks and futures on the event loop and on worker threads (a pool started inside each load), against async-await and reactive',
+    // Each load starts its own pool (the seed's `with ThreadPoolExecutor`), so its total time includes the threads' start-up; the cost table gives that start-up apart.
+    // 12 repetitions: six contenders make 30 comparisons per metric, and Holm over 30 needs at least 11 pairs before any can be "faster".
+    runs: 12,
+    warmup: 1,
+    variant: 'correct',
+    concurrency: [30],
+    executors: ['loop', 'threads'],
+    workMs: 20,
+    client: { maxInFlight: 4, deadlineMs: 5_000 },
+    latency: { productos: { ms: 20 }, categorias: { ms: 20 }, perfil: { ms: 20 } },
+  },
 ];
 
 /** The built-in scenario of that name, if any. */

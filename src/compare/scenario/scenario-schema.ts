@@ -4,6 +4,7 @@ import { boundsMessage, LIMITS, type Bounds } from '../../domain/limits.js';
 import { faultSpecSchema } from '../../domain/fault-spec.js';
 import { MODEL_IDS } from '../../domain/models.js';
 import { TRANSPORT_KINDS } from '../../domain/transport.js';
+import { EXECUTOR_KINDS } from '../../domain/load-request.js';
 
 /** A whole number within one of the shared {@link LIMITS}, failing with the same words as the matching flag. */
 const wholeNumber = (bounds: Bounds) => {
@@ -51,6 +52,10 @@ export const scenarioSchema = z.strictObject({
   runs: wholeNumber(LIMITS.runs).optional(),
   warmup: wholeNumber(LIMITS.warmup).optional(),
   models: z.array(z.enum(MODEL_IDS)).min(1, { error: 'expected at least one model' }).optional(),
+  /** Where callbacks and futures run: each executor listed is its own contender (async-await and reactive always run on the loop). */
+  executors: z.array(z.enum(EXECUTOR_KINDS)).min(1, { error: 'expected at least one executor' }).optional(),
+  /** Ms of CPU work on each response before it is delivered. */
+  workMs: wholeNumber(LIMITS.workMs).optional(),
   variant: variantChoiceSchema.optional(),
   concurrency: z
     .array(wholeNumber(LIMITS.concurrency))

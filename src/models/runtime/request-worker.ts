@@ -21,16 +21,21 @@ const transportFor = (options: TransportOptions): HttpTransport => {
   return transport;
 };
 
+/** Tasks this worker has begun. */
+let tasksBegun = 0;
+
 /** Performs `task` on this thread. */
 export default async function performRequest(task: WorkerTask): Promise<WorkerOutcome> {
   const started = performance.now();
+  const firstTask = tasksBegun++ === 0;
   try {
     const response = await transportFor(task.transport).get({ endpoint: task.endpoint, requestId: task.requestId, deadlineMs: task.deadlineMs });
     const latencyMs = performance.now() - started;
     if (task.workUnits > 0) buildProductView(response.data, task.workUnits);
-    return { ok: true, threadId, latencyMs, ...response };
+    return { ok: true, threadId, latencyMs, receivedAt: started, postedAt: performance.now(), firstTask, ...response };
   } catch (error) {
     if (!isTransportError(error)) throw error;
-    return { ok: false, threadId, latencyMs: performance.now() - started, reason: error.reason, message: error.message, status: error.status };
+    const postedAt = performance.now();
+    return { ok: false, threadId, latencyMs: postedAt - started, receivedAt: started, postedAt, firstTask, reason: error.reason, message: error.message, status: error.status };
   }
 }

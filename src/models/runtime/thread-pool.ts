@@ -2,6 +2,7 @@ import { Piscina } from 'piscina';
 import type { TransportOptions } from '../../transport/create-transport.js';
 import { isTransportError, TransportError, type Transport, type TransportResponse } from '../../domain/transport.js';
 import { compiledModulePath } from './compiled-module.js';
+import type { ThreadCost } from '../../domain/events.js';
 import type { WorkerOutcome, WorkerTask } from './worker-task.js';
 
 /** A response delivered by a thread: the transport's response plus the thread that ran it. */
@@ -43,6 +44,29 @@ export interface ThreadTransportOptions {
   readonly workUnits?: number;
 }
 
+/** Per caller signal, the controllers of its calls on threads: one 'abort' listener per signal fans out to them (a load's signal is shared by up to maxInFlight calls; Node warns past 10 listeners). */
+const callsOf = new WeakMap<AbortSignal, Set<AbortController>>();
+
+/** Links `controller` to `signal` through the signal's one listener; returns the unlink. */
+const linkAbort = (signal: AbortSignal, controller: AbortController): (() => void) => {
+  let calls = callsOf.get(signal);
+  if (calls === undefined) {
+    const fresh = new Set<AbortController>();
+    signal.addEventListener('abort', () => fresh.forEach((call) => call.abort()), { once: true });
+    callsOf.set(signal, (calls = fresh));
+  }
+  const set = calls;
+  set.add(controller);
+  return () => void set.delete(controller);
+};
+
+const medianOf = (values: readonly number[]): number | null => {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
+
 /** Threads are never retired for being idle: a pool keeps its threads until {@link ThreadPool.destroy}, as Python's does. */
 const NEVER_IDLE_MS = 2 ** 31 - 1;
 
@@ -64,6 +88,10 @@ export class ThreadPool {
   readonly #inFlight = new Set<AbortController>();
   #broken: string | undefined;
   #destroying: Promise<void> | undefined;
+  /** Per thread started: ms from handing it its first task to it beginning the task. */
+  readonly #startupMs: number[] = [];
+  /** Per outcome: µs from the worker posting it to this thread receiving it. */
+  readonly #handoffUs: number[] = [];
 
   constructor({ maxThreads, minThreads = 0, workerFile = compiledModulePath('./request-worker.js', import.meta.url) }: ThreadPoolOptions) {
     if (!Number.isInteger(maxThreads) || maxThreads < 1) throw new RangeError(`maxThreads must be a whole number >= 1, got ${maxThreads}`);
@@ -89,6 +117,16 @@ export class ThreadPool {
     return this.#piscina.threads.length;
   }
 
+  /**
+   * What this pool's threads have cost so far: the threads started, the median time from handing a
+   * thread its first task to the thread beginning it (start-up plus one hand-over, ms), and the median
+   * time from a worker posting an outcome to this thread receiving it (µs). Every thread of a process
+   * shares one `performance.now()` clock, so the times are taken across threads directly.
+   */
+  cost(): ThreadCost {
+    return { threads: this.#startupMs.length, startupMs: medianOf(this.#startupMs), handoffUs: medianOf(this.#handoffUs) };
+  }
+
   /** A {@link Transport} whose every call runs on a thread of this pool; responses carry their `threadId`. */
   transport({ transport, workUnits = 0 }: ThreadTransportOptions): Transport & { get(call: Parameters<Transport['get']>[0]): Promise<ThreadedResponse> } {
     return { get: ({ endpoint, requestId, deadlineMs, signal }) => this.#perform({ transport, endpoint, requestId, deadlineMs, workUnits }, signal) };
@@ -99,24 +137,30 @@ export class ThreadPool {
     return (this.#destroying ??= this.#piscina.destroy());
   }
 
+  #record(outcome: Partial<WorkerOutcome>, submittedAt: number, receivedAt: number): void {
+    if (typeof outcome.postedAt === 'number') this.#handoffUs.push(Math.max(0, receivedAt - outcome.postedAt) * 1000);
+    if (outcome.firstTask === true && typeof outcome.receivedAt === 'number') this.#startupMs.push(Math.max(0, outcome.receivedAt - submittedAt));
+  }
+
   async #perform(task: WorkerTask, callerSignal: AbortSignal | undefined): Promise<ThreadedResponse> {
     if (this.#destroying) throw new ThreadTransportError('canceled', 'the thread pool is shut down', undefined, 0);
     if (this.#broken) throw new ThreadTransportError('worker', this.#broken, undefined, 0);
     if (callerSignal?.aborted) throw new ThreadTransportError('canceled', 'canceled by the caller', undefined, 0);
     const controller = new AbortController();
-    const onAbort = (): void => controller.abort();
-    callerSignal?.addEventListener('abort', onAbort, { once: true });
+    const unlink = callerSignal ? linkAbort(callerSignal, controller) : undefined;
     this.#inFlight.add(controller);
     let outcome: WorkerOutcome;
+    const submittedAt = performance.now();
     try {
       outcome = await this.#piscina.run(task, { signal: controller.signal });
+      this.#record(outcome, submittedAt, performance.now());
     } catch (error) {
       if (isTransportError(error)) throw error;
       if (callerSignal?.aborted || (this.#destroying && !this.#broken)) throw new ThreadTransportError('canceled', 'canceled by the caller', undefined, 0);
       throw new ThreadTransportError('worker', this.#broken ?? `the worker thread failed: ${error instanceof Error ? error.message : String(error)}`, undefined, 0);
     } finally {
       this.#inFlight.delete(controller);
-      callerSignal?.removeEventListener('abort', onAbort);
+      unlink?.();
     }
     if (!outcome.ok) throw new ThreadTransportError(outcome.reason, outcome.message, outcome.status, outcome.threadId);
     return { status: outcome.status, data: outcome.data, items: outcome.items, threadId: outcome.threadId, workerLatencyMs: outcome.latencyMs };

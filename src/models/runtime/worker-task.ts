@@ -22,6 +22,11 @@ interface OutcomeBase {
   readonly threadId: number;
   /** The attempt's time on the wire, measured in the worker (ms). */
   readonly latencyMs: number;
+  /** `performance.now()` when the worker began the task and when it returned the outcome (every thread of a process shares one clock and origin). */
+  readonly receivedAt: number;
+  readonly postedAt: number;
+  /** True for the first task this worker ran: the time before it includes the thread's start-up. */
+  readonly firstTask: boolean;
 }
 
 /** What a worker posts back: the validated response, or the transport's classified failure. */

@@ -92,7 +92,7 @@ export const defineModel =
           }),
         finish: () => {
           const end = (): void => {
-            emit(() => events.done());
+            emit(() => events.done(pool?.cost()));
             subscriber.complete();
           };
           if (pool) void pool.destroy().then(end, end); // the load ends once its threads have exited

@@ -1,5 +1,5 @@
 import { endpointPath } from '../../domain/endpoints.js';
-import type { DoneEvent, FailureEvent, RetryEvent, StartEvent, SuccessEvent } from '../../domain/events.js';
+import type { DoneEvent, FailureEvent, RetryEvent, StartEvent, SuccessEvent, ThreadCost } from '../../domain/events.js';
 import type { ModelId } from '../../domain/models.js';
 import { isTransportError, type Transport, type TransportError, type TransportResponse } from '../../domain/transport.js';
 import { requestEndpoint } from './request-endpoint.js';
@@ -111,10 +111,10 @@ export class LoadEvents {
     return discarded;
   }
 
-  /** The load is over. */
-  done(): DoneEvent {
+  /** The load is over; `threads`: what its worker threads cost, if it ran on any. */
+  done(threads?: ThreadCost): DoneEvent {
     const at = this.now();
-    return { type: 'done', model: this.model, at, totalMs: at, delivered: this.delivered, failed: this.failed };
+    return { type: 'done', model: this.model, at, totalMs: at, delivered: this.delivered, failed: this.failed, ...(threads ? { threads } : {}) };
   }
 
   private base(requestId: number) {
