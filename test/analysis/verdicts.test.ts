@@ -18,6 +18,10 @@ const cmp = (a: ModelId, b: ModelId, outcome: Outcome, ratio = 1): ReportCompari
   pValue: 0.01,
   pHolm: 0.02,
   outcome,
+  direction: null,
+  family: 6,
+  needsRuns: null,
+  dropped: 0,
 });
 
 const pairs = (outcomes: readonly Outcome[]): ReportComparison[] => {

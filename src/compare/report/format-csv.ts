@@ -1,4 +1,5 @@
 import { ENDPOINTS } from '../../domain/endpoints.js';
+import { runsNeededFor } from './comparison-extras.js';
 import type { CompareReport, CompareResult } from './report-schema.js';
 
 /** Quotes a CSV field when it holds a comma, quote or line break (RFC 4180); inner quotes are doubled. */
@@ -52,6 +53,7 @@ const COLUMNS: readonly Column[] = [
   ['cost_peak_rss_mb', (r) => r.cost.peakRssMb],
   ['first_result_ms', (r) => r.cost.firstResultMs],
   ['first_failure_ms', (r) => r.cost.firstFailureMs],
+  ['runs_needed_to_decide', (r, report) => runsNeededFor(report.comparisons, r)],
 ];
 
 /** The report as CSV: a header, then one row per model × variant × concurrency level. */

@@ -84,9 +84,17 @@ export const comparisonSchema = z.strictObject({
   ci95: interval.nullable(),
   /** Two-sided Wilcoxon signed-rank p-value of the log-ratios. */
   pValue: z.number(),
-  /** Holm-adjusted across every comparison of the report; null when too few pairs to test. */
+  /** Holm-adjusted within its family (the pairs of one metric, level and variant); null when too few pairs to test. */
   pHolm: z.number().nullable(),
   outcome: z.enum(['faster', 'slower', 'equivalent', 'inconclusive', 'too few runs']),
+  /** Detectable direction whatever the margin (pHolm < α and the interval excludes 1): an `equivalent` pair can still be detectably `faster`. */
+  direction: z.enum(['faster', 'slower']).nullable().default(null),
+  /** Comparisons in its Holm family. */
+  family: count.default(1),
+  /** Null when its pairs can reach α in its family (family · 2^(1−pairs) < α); otherwise the pairs it would need. */
+  needsRuns: count.nullable().default(null),
+  /** Repetitions both ran but left out because a value was not positive. */
+  dropped: count.default(0),
 });
 
 /** One model × variant × concurrency level. */

@@ -1,5 +1,6 @@
 import { ENDPOINTS } from '../../domain/endpoints.js';
 import { cell, formatCount, formatMs, type Cell, type TableData, type Tone } from './cells.js';
+import { outcomeLabel, pairsLabel } from './comparison-extras.js';
 import type { CompareReport, CompareResult, ReportComparison } from './report-schema.js';
 import { sanitizeText } from '../../domain/sanitize-text.js';
 
@@ -72,11 +73,11 @@ export const comparisonTable = (comparisons: readonly ReportComparison[], concur
     cell(c.metric === 'totalMs' ? 'total time' : 'CPU/request'),
     cell(c.variant),
     cell(`${c.a} vs ${c.b}`),
-    cell(String(c.pairs)),
+    cell(pairsLabel(c)),
     cell(c.ratio === null ? '—' : formatRatio(c.ratio)),
     cell(c.ci95 ? `${formatRatio(c.ci95[0])} … ${formatRatio(c.ci95[1])}` : '—'),
     cell(c.pHolm === null ? '—' : c.pHolm < 0.001 ? '<0.001' : c.pHolm.toFixed(3)),
-    cell(c.outcome, OUTCOME_TONES[c.outcome]),
+    cell(outcomeLabel(c), OUTCOME_TONES[c.outcome]),
   ]),
 });
 
