@@ -119,7 +119,18 @@ export const maxInFlightOf = (plan: ComparePlan): number => Math.max(plan.client
 export const serverSeedFor = (plan: ComparePlan, load: Pick<ScheduledLoad, 'phase' | 'run' | 'concurrency'>): number =>
   seedFrom(plan.seed, load.phase === 'warmup' ? 1 : 0, load.run, load.concurrency);
 
-/** The request a scheduled load sends: the plan's client options, the load's size, in-flight limit and variant, a per-load seed. */
+/** Keeps the client's stream apart from the server's of the same load. */
+const CLIENT_STREAM = 0xc11e;
+
+/**
+ * The seed of the client's random stream (retry jitter) for a load: like {@link serverSeedFor} a
+ * function of (scenario seed, phase, repetition, level) only — kept apart from it by one more part —
+ * so the contenders of a repetition draw the same jitter too.
+ */
+export const clientSeedFor = (plan: ComparePlan, load: Pick<ScheduledLoad, 'phase' | 'run' | 'concurrency'>): number =>
+  seedFrom(plan.seed, load.phase === 'warmup' ? 1 : 0, load.run, load.concurrency, CLIENT_STREAM);
+
+/** The request a scheduled load sends: the plan's client options, the load's size, in-flight limit and variant, the repetition's client seed. */
 export const loadRequestFor = (plan: ComparePlan, load: ScheduledLoad): LoadRequest => ({
   requests: load.concurrency,
   deadlineMs: plan.client.deadlineMs,
@@ -127,5 +138,5 @@ export const loadRequestFor = (plan: ComparePlan, load: ScheduledLoad): LoadRequ
   backoff: plan.client.backoff,
   maxInFlight: inFlightFor(plan, load.concurrency),
   variant: load.variant,
-  seed: (plan.seed + load.index + 1) | 0,
+  seed: clientSeedFor(plan, load),
 });

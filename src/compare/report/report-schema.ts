@@ -56,6 +56,8 @@ export const runSchema = z.strictObject({
   concurrency: z.number().int().positive(),
   inFlight: z.number().int().positive(),
   repetition: count,
+  /** Its place in the run order of its repetition (0-based; Williams design, see schedule.ts); null in reports written before it was recorded. */
+  position: count.nullable().default(null),
   /** Digest of the delays and faults the server planned for this load; equal within a repetition; null when pairing by order only. */
   serverPlan: z.string().nullable(),
   totalMs: z.number(),
@@ -137,6 +139,10 @@ export const compareReportSchema = z.strictObject({
   inFlight: z.array(z.number().int().positive()),
   /** `server-plan`: the contenders of a repetition met the same seeded server plan; `repetition-order`: paired by order only. */
   pairing: z.enum(['server-plan', 'repetition-order']),
+  /** Per level: repetitions measured, and those whose contenders' `serverPlan` digests all match (the pairing checked). */
+  pairingCheck: z.array(z.strictObject({ concurrency: z.number().int().positive(), repetitions: count, matching: count })).default([]),
+  /** Repetitions per whole balanced block of the run order (Williams design: contenders when even, twice that when odd); 0 in older reports. */
+  orderBlock: count.default(0),
   /** Equivalence margin of the comparisons, as a fraction. */
   margin: z.number(),
   client: z.strictObject({ deadlineMs: count, retries: count, maxInFlight: count, backoff: z.strictObject({ baseMs: count, maxMs: count }) }),

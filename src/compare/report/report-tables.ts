@@ -1,6 +1,8 @@
 import { ENDPOINTS } from '../../domain/endpoints.js';
 import { cell, formatCount, formatMs, type Cell, type TableData, type Tone } from './cells.js';
 import { outcomeLabel, pairsLabel } from './comparison-extras.js';
+import { pairingText } from './pairing-check.js';
+import { runOrderText } from './run-order.js';
 import type { CompareReport, CompareResult, ReportComparison } from './report-schema.js';
 import { sanitizeText } from '../../domain/sanitize-text.js';
 
@@ -142,10 +144,8 @@ export const reportTables = (report: CompareReport): TableData[] => [
 /** The scenario header lines: name, description, and the settings the numbers came from. */
 export const reportHeader = (report: CompareReport): string[] => [
   sanitizeText(`Scenario ${report.scenario}${report.description ? ` — ${report.description}` : ''}`),
-  `seed ${report.seed} · ${report.runs} repetitions + ${report.warmup} warm-up, each running every model × variant once in a seeded order · deadline ${report.client.deadlineMs} ms · retries ${report.client.retries} · at most ${report.inFlight.length > 0 ? report.inFlight.map(formatCount).join('/') : report.client.maxInFlight} in flight · ${report.transport} transport` +
+  `seed ${report.seed} · ${report.runs} repetitions + ${report.warmup} warm-up, each running every model × variant once ${runOrderText(report.runs, report.orderBlock)} · deadline ${report.client.deadlineMs} ms · retries ${report.client.retries} · at most ${report.inFlight.length > 0 ? report.inFlight.map(formatCount).join('/') : report.client.maxInFlight} in flight · ${report.transport} transport` +
     (report.serverCheck === 'unavailable' ? ' · server cross-check unavailable: the target has no control API, so "Server ok" is n/a' : '') +
     (report.partial ? ' · PARTIAL: interrupted (Ctrl+C) before every run was measured' : ''),
-  report.pairing === 'server-plan'
-    ? `paired: the contenders of a repetition met the same seeded server plan (runs' serverPlan digests) · equivalence margin ±${(report.margin * 100).toFixed(1)} %`
-    : `paired by repetition order only: the target cannot seed its server plan, so contenders of a repetition may have met different delays · equivalence margin ±${(report.margin * 100).toFixed(1)} %`,
+  `${pairingText(report)} · equivalence margin ±${(report.margin * 100).toFixed(1)} %`,
 ];
