@@ -19,5 +19,5 @@ export const pairingText = (report: Pick<CompareReport, 'pairing' | 'pairingChec
   if (report.pairing !== 'server-plan') return 'paired by repetition order only: the target cannot seed its server plan, so contenders of a repetition may have met different delays';
   const levels = report.pairingCheck.map((c) => `${c.matching}/${c.repetitions} at ${c.concurrency} requests`).join(', ');
   const all = report.pairingCheck.every((c) => c.matching === c.repetitions);
-  return `paired on a seeded server plan and client seed per repetition: repetitions whose contenders' server-plan digests match: ${levels || 'none measured'}${all ? '' : ' — the others met different delays or faults, so their pairs are weaker'}`;
+  return `paired per repetition on a seeded server plan and client seed; repetitions with matching server-plan digests: ${levels || 'none measured'}${all ? '' : ' — the others met different delays or faults, so their pairs are weaker'}`;
 };
