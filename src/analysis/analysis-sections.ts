@@ -210,7 +210,7 @@ export const analysisSections = (inputs: AnalysisInputs): Record<string, string>
   const top = highestLevel(inputs.scale);
   const atTop = correctAt(inputs.scale, top);
   const claim1 = allEquivalent(comparisonsAt(inputs.baseline, 3, 'totalMs'), inputs.baseline.margin);
-  const pairedRule = (where: string) => `at ${where}, async-await against each other model, paired by repetition, on total time and on CPU per request: holds when "faster" than every model on both; the two metrics' verdicts combined (the same verdict stays; any "holds" or "partly holds" with something else is "partly holds")`;
+  const pairedRule = (where: string) => `at ${where}, async-await against each other model, paired by repetition, on total time and on CPU per request: holds when "faster" than every model on both; the two metrics' verdicts combined (the same verdict stays; any "holds" or "partly holds" with something else is "partly holds"; "does not hold" with "inconclusive" is "does not hold")`;
   const claim2Loop = joinMetrics([fasterThanOthers('async-await', comparisonsAt(inputs.baseline, 3, 'totalMs'), 'total time'), fasterThanOthers('async-await', comparisonsAt(inputs.baseline, 3, 'cpuUsPerRequest'), 'CPU per request')], pairedRule('3 requests'));
   const claim3Loop = joinMetrics([fasterThanOthers('async-await', comparisonsAt(inputs.scale, top, 'totalMs'), 'total time'), fasterThanOthers('async-await', comparisonsAt(inputs.scale, top, 'cpuUsPerRequest'), 'CPU per request')], pairedRule(levelName(inputs.scale, top)));
   const { threads } = inputs;

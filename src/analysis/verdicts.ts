@@ -51,22 +51,23 @@ export const allEquivalent = (comparisons: readonly ReportComparison[], margin: 
 };
 
 /**
- * Claims 2 and 3 — `candidate` is faster than the other models, on one metric. Holds when it is
- * `faster` than every other model; partly holds when faster than some; does not hold when it is
- * faster than none and every other comparison is conclusive (`equivalent` or `slower`); otherwise
- * inconclusive.
+ * Claims 2 and 3 — `candidate` is faster than the other models, on one metric. A `slower` comparison
+ * goes against the claim, a `faster` one for it. Holds when it is `faster` than every other model;
+ * does not hold when it is `slower` than any (faster than some does not outweigh it), or `equivalent`
+ * to all of them; partly holds when faster than some and slower than none; otherwise inconclusive.
  */
 export const fasterThanOthers = (candidate: string, comparisons: readonly ReportComparison[], metric: string): ClaimVerdict => {
-  const rule = `holds when ${candidate} is "faster" on ${metric} than every other model in the paired comparisons; partly holds when faster than some; does not hold when faster than none and every other outcome is "equivalent" or "slower"; otherwise inconclusive`;
+  const rule = `holds when ${candidate} is "faster" on ${metric} than every other model in the paired comparisons; does not hold when it is "slower" than any, or "equivalent" to all; partly holds when faster than some and slower than none; otherwise inconclusive`;
   const versus = versusOthers(candidate, comparisons);
   if (versus.length === 0) return { verdict: 'does not apply', rule, evidence: 'no comparisons' };
   const faster = versus.filter((v) => v.outcome === 'faster').length;
-  const conclusive = versus.every((v) => v.outcome === 'faster' || v.outcome === 'equivalent' || v.outcome === 'slower');
-  const verdict: Verdict = faster === versus.length ? 'holds' : faster > 0 ? 'partly holds' : conclusive ? 'does not hold' : 'inconclusive';
+  const against = versus.some((v) => v.outcome === 'slower');
+  const allEquivalentTo = versus.every((v) => v.outcome === 'equivalent');
+  const verdict: Verdict = faster === versus.length ? 'holds' : against || allEquivalentTo ? 'does not hold' : faster > 0 ? 'partly holds' : 'inconclusive';
   return { verdict, rule, evidence: `${candidate} on ${metric}: ${versus.map(describeVersus).join('; ')}` };
 };
 
-/** Joins a claim's verdicts on several metrics: the same verdict stays; `holds` with anything is `partly holds`. */
+/** Joins a claim's verdicts on several metrics by {@link combineVerdicts}. */
 export const joinMetrics = (verdicts: readonly ClaimVerdict[], rule: string): ClaimVerdict => ({ verdict: combineVerdicts(verdicts.map((v) => v.verdict)), rule, evidence: verdicts.map((v) => v.evidence).join('. ') });
 
 /** What claim 4 needs per model: runs, and runs in which nothing that arrived was lost. */
@@ -134,11 +135,18 @@ export const verboseAndClean = (sizes: readonly ModelLines[], verbose: ModelId, 
   return { verdict: isMost && isFewest ? 'holds' : isMost || isFewest ? 'partly holds' : 'does not hold', rule, evidence: `lines: ${sorted.map((s) => `${s.model} ${s.lines}`).join(', ')}` };
 };
 
-/** Combines sub-verdicts (the rows of the use-case table, or one claim's metrics) into one. */
+/**
+ * Combines sub-verdicts (the rows of the use-case table, one claim's metrics, or its halves under
+ * different conditions) into one. The same verdict everywhere stays. Conclusive parts that disagree
+ * (`holds` in one, `does not hold` in another) give `partly holds`: the claim is true under some of
+ * its conditions and false under others, and the evidence says which. An `inconclusive` part never
+ * rescues the claim: `holds` + `inconclusive` → `partly holds`, `does not hold` + `inconclusive` →
+ * `does not hold`. `does not apply` parts are left out.
+ */
 export const combineVerdicts = (verdicts: readonly Verdict[]): Verdict => {
   const applicable = verdicts.filter((v) => v !== 'does not apply');
   if (applicable.length === 0) return 'does not apply';
   if (applicable.every((v) => v === applicable[0])) return applicable[0] as Verdict;
   if (applicable.some((v) => v === 'holds' || v === 'partly holds')) return 'partly holds';
-  return applicable.includes('does not hold') && !applicable.includes('inconclusive') ? 'does not hold' : 'inconclusive';
+  return applicable.includes('does not hold') ? 'does not hold' : 'inconclusive';
 };

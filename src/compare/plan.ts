@@ -127,7 +127,18 @@ export const maxInFlightOf = (plan: ComparePlan): number => Math.max(plan.client
 export const serverSeedFor = (plan: ComparePlan, load: Pick<ScheduledLoad, 'phase' | 'run' | 'concurrency'>): number =>
   seedFrom(plan.seed, load.phase === 'warmup' ? 1 : 0, load.run, load.concurrency);
 
-/** The request a scheduled load sends: the plan's client options and CPU work, the load's size, in-flight limit, variant and executor, a per-load seed. */
+/** Keeps the client's stream apart from the server's of the same load. */
+const CLIENT_STREAM = 0xc11e;
+
+/**
+ * The seed of the client's random stream (retry jitter) for a load: like {@link serverSeedFor} a
+ * function of (scenario seed, phase, repetition, level) only — kept apart from it by one more part —
+ * so the contenders of a repetition draw the same jitter too.
+ */
+export const clientSeedFor = (plan: ComparePlan, load: Pick<ScheduledLoad, 'phase' | 'run' | 'concurrency'>): number =>
+  seedFrom(plan.seed, load.phase === 'warmup' ? 1 : 0, load.run, load.concurrency, CLIENT_STREAM);
+
+/** The request a scheduled load sends: the plan's client options and CPU work, the load's size, in-flight limit, variant and executor, the repetition's client seed. */
 export const loadRequestFor = (plan: ComparePlan, load: ScheduledLoad): LoadRequest => ({
   executor: load.executor,
   workMs: plan.workMs,
@@ -137,5 +148,5 @@ export const loadRequestFor = (plan: ComparePlan, load: ScheduledLoad): LoadRequ
   backoff: plan.client.backoff,
   maxInFlight: inFlightFor(plan, load.concurrency),
   variant: load.variant,
-  seed: (plan.seed + load.index + 1) | 0,
+  seed: clientSeedFor(plan, load),
 });

@@ -21,6 +21,8 @@ export interface RunRecord {
   readonly inFlight: number;
   /** The repetition (0-based, per level) this run belongs to: every contender runs once per repetition. */
   readonly repetition: number;
+  /** Its place in the run order of its repetition (0-based; see schedule.ts). */
+  readonly position: number;
   /**
    * Digest of the delays and faults the server planned for this load's requests (see the server's
    * `GET /__control/load`): equal across the contenders of a repetition. Null against a target

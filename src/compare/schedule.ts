@@ -1,7 +1,8 @@
 import type { ExecutorKind } from '../domain/load-request.js';
 import type { ModelId, Variant } from '../domain/models.js';
-import { seededRandom, type Random } from '../domain/random.js';
+import { seededRandom, seedFrom } from '../domain/random.js';
 import { contendersOf } from './contender.js';
+import { williamsBlockSize, williamsOrders } from './williams-design.js';
 
 /** One load of a comparison, in the order it runs. */
 export interface ScheduledLoad {
@@ -14,6 +15,8 @@ export interface ScheduledLoad {
   readonly model: ModelId;
   readonly executor: ExecutorKind;
   readonly variant: Variant;
+  /** Position within its repetition (0-based): the run order the Williams design gave it. */
+  readonly position: number;
 }
 
 /** What the schedule is built from. */
@@ -28,34 +31,31 @@ export interface ScheduleOptions {
   readonly seed: number;
 }
 
-/** Fisher–Yates shuffle into a new array, driven by `random`. */
-const shuffle = <T>(items: readonly T[], random: Random): T[] => {
-  const result = [...items];
-  for (let i = result.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [result[i], result[j]] = [result[j] as T, result[i] as T];
-  }
-  return result;
-};
+/** The arms of a schedule: every contender (a model on an executor) × variant. */
+const armsOf = (options: Pick<ScheduleOptions, 'models' | 'executors' | 'variants'>): { model: ModelId; executor: ExecutorKind; variant: Variant }[] =>
+  contendersOf(options.models, options.executors ?? ['loop']).flatMap(({ model, executor }) => options.variants.map((variant) => ({ model, executor, variant })));
+
+/** Repetitions that make one whole balanced block of the run order (see williams-design.ts). */
+export const orderBlockSize = (options: Pick<ScheduleOptions, 'models' | 'executors' | 'variants'>): number => williamsBlockSize(armsOf(options).length);
 
 /**
  * The interleaved order of a comparison: for each concurrency level, `warmup` then `runs`
- * repetitions; each repetition runs every (contender × variant) once, in a fresh seeded shuffle
- * (a contender is a model on an executor: see contendersOf).
- * So no model's runs are bunched together, drift (a warming JIT, a busy machine) spreads over
- * all models alike, and the same seed gives the same order.
+ * repetitions; each repetition runs every (contender × variant) once (a contender is a model on an
+ * executor: see contendersOf), in the order of a row of a Williams design (williams-design.ts), rows
+ * and contender letters shuffled per block from the seed of (seed, level, phase). Over every whole
+ * block of measured repetitions each contender runs in each position equally often and each ordered
+ * pair back to back equally often, so drift (a warming JIT, a busy machine) and carry-over from the
+ * run before spread over all contenders alike; the same seed gives the same order.
  */
 export const buildSchedule = (options: ScheduleOptions): ScheduledLoad[] => {
-  const random = seededRandom(options.seed);
-  const pairs = contendersOf(options.models, options.executors ?? ['loop']).flatMap(({ model, executor }) => options.variants.map((variant) => ({ model, executor, variant })));
+  const arms = armsOf(options);
   const schedule: ScheduledLoad[] = [];
   for (const concurrency of options.concurrency) {
-    const phases = [
-      ...Array.from({ length: options.warmup }, (_, run) => ({ phase: 'warmup' as const, run })),
-      ...Array.from({ length: options.runs }, (_, run) => ({ phase: 'measured' as const, run })),
-    ];
-    for (const { phase, run } of phases) {
-      for (const pair of shuffle(pairs, random)) schedule.push({ index: schedule.length, concurrency, phase, run, ...pair });
+    for (const [phase, count] of [['warmup', options.warmup], ['measured', options.runs]] as const) {
+      const random = seededRandom(seedFrom(options.seed, concurrency, phase === 'warmup' ? 1 : 0));
+      williamsOrders(arms, count, random).forEach((order, run) =>
+        order.forEach((arm, position) => schedule.push({ index: schedule.length, concurrency, phase, run, position, ...arm })),
+      );
     }
   }
   return schedule;

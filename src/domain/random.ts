@@ -20,3 +20,10 @@ export const mixSeed = (value: number): number => {
 
 /** One well-mixed 32-bit seed from several whole numbers, order-sensitive: `seedFrom(7, 0, 3) !== seedFrom(7, 3, 0)`. */
 export const seedFrom = (...parts: readonly number[]): number => parts.reduce((seed, part) => mixSeed(seed ^ (part | 0)), 0x9e3779b9 | 0);
+
+/** A 32-bit number from a text (FNV-1a over its UTF-16 code units), for {@link seedFrom} parts that are names. */
+export const textSeed = (text: string): number => {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h | 0;
+};

@@ -18,6 +18,10 @@ const cmp = (a: ModelId, b: ModelId, outcome: Outcome, ratio = 1): ReportCompari
   pValue: 0.01,
   pHolm: 0.02,
   outcome,
+  direction: null,
+  family: 6,
+  needsRuns: null,
+  dropped: 0,
 });
 
 const pairs = (outcomes: readonly Outcome[]): ReportComparison[] => {
@@ -54,7 +58,13 @@ describe('fasterThanOthers (claims 2 and 3) reaches every outcome, reading compa
   it.each([
     ['holds', {}],
     ['partly holds', { reactive: 'equivalent' }],
-    ['does not hold', { callbacks: 'equivalent', reactive: 'slower', futures: 'equivalent' }],
+    ['partly holds', { reactive: 'inconclusive', futures: 'too few runs' }],
+    // Faster than one (reactive), slower than two: against the claim, not "partly".
+    ['does not hold', { callbacks: 'faster', futures: 'faster' }],
+    // Faster than two, slower than one: still against it.
+    ['does not hold', { reactive: 'slower' }],
+    ['does not hold', { callbacks: 'inconclusive', reactive: 'slower', futures: 'too few runs' }],
+    ['does not hold', { callbacks: 'equivalent', reactive: 'equivalent', futures: 'equivalent' }],
     ['inconclusive', { callbacks: 'equivalent', reactive: 'inconclusive', futures: 'equivalent' }],
     ['inconclusive', { callbacks: 'too few runs', reactive: 'too few runs', futures: 'too few runs' }],
   ] as const)('%s for %j', (verdict, outcomes) => {
@@ -77,8 +87,12 @@ describe('combineVerdicts and joinMetrics', () => {
     [['holds', 'holds'], 'holds'],
     [['does not hold', 'does not hold'], 'does not hold'],
     [['holds', 'does not hold'], 'partly holds'],
+    [['partly holds', 'does not hold'], 'partly holds'],
+    [['holds', 'partly holds'], 'partly holds'],
+    [['holds', 'inconclusive'], 'partly holds'],
     [['partly holds', 'inconclusive'], 'partly holds'],
-    [['does not hold', 'inconclusive'], 'inconclusive'],
+    [['does not hold', 'inconclusive'], 'does not hold'],
+    [['inconclusive', 'inconclusive'], 'inconclusive'],
     [['inconclusive', 'does not apply'], 'inconclusive'],
     [['does not apply'], 'does not apply'],
   ] as const)('%j → %s', (verdicts, expected) => {

@@ -18,6 +18,7 @@ export const runRecord = (model: ModelId, variant: Variant, run: number, totalMs
     concurrency,
     inFlight: 100,
     repetition: run,
+    position: 0,
     serverPlan: `plan${run}`,
     totalMs,
     firstResultMs: 20 + run,

@@ -3,7 +3,7 @@ import { seededRandom } from '../../src/domain/random.js';
 import { classifyPaired, estimatePaired, judgeComparisons, MIN_PAIRS, type PairedEstimate } from '../../src/compare/stats/paired-comparison.js';
 
 const byRepetition = (values: readonly number[]): Map<number, number> => new Map(values.map((v, i) => [i, v]));
-const estimate = (pairs: number, ci95: [number, number], pValue = 0.001): PairedEstimate => ({ pairs, ratio: (ci95[0] + ci95[1]) / 2, ci95, pValue });
+const estimate = (pairs: number, ci95: [number, number], pValue = 0.001): PairedEstimate => ({ pairs, ratio: (ci95[0] + ci95[1]) / 2, ci95, pValue, dropped: 0 });
 
 describe('estimatePaired', () => {
   it('takes per-repetition ratios, their median, and pairs only repetitions both have', () => {

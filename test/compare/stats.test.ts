@@ -68,6 +68,16 @@ describe('Wilcoxon signed-rank p-value (@stdlib)', () => {
     expect(signedRankPValue(y)).toBeCloseTo(0.11947546308406232, 8);
   });
 
+  it("matches SciPy's tie- and continuity-corrected normal approximation with ties and zero differences", () => {
+    // Zeros are dropped first (zero_method='wilcox'); the ties (1.5, 2, 4 and |−1.5|, |−2|) force @stdlib's normal approximation.
+    // python3 -c "from scipy.stats import wilcoxon; print(repr(wilcoxon([0, 0, 1.5, -1.5, 2, 2, 3, -0.5, 4, 4, 1.5, 5, -2], zero_method='wilcox', method='approx', correction=True).pvalue))"
+    // → 0.04448951027305878 (SciPy 1.17.1)
+    expect(signedRankPValue([0, 0, 1.5, -1.5, 2, 2, 3, -0.5, 4, 4, 1.5, 5, -2])).toBeCloseTo(0.04448951027305878, 10);
+    // python3 -c "from scipy.stats import wilcoxon; print(repr(wilcoxon([0.1, 0.2, -0.05, 0.3, 0.2, 0.15, -0.1, 0.25, 0.2, 0.4], method='approx', correction=True).pvalue))"
+    // → 0.0162542088976566 (SciPy 1.17.1)
+    expect(signedRankPValue([0.1, 0.2, -0.05, 0.3, 0.2, 0.15, -0.1, 0.25, 0.2, 0.4])).toBeCloseTo(0.0162542088976566, 10);
+  });
+
   it('is 1 with fewer than two non-zero differences', () => {
     expect(signedRankPValue([0, 0, 0])).toBe(1);
     expect(signedRankPValue([0.4])).toBe(1);
@@ -94,6 +104,15 @@ describe('bootstrap interval of the median', () => {
     expect(high).toBeGreaterThanOrEqual(15);
     expect(low).toBeGreaterThanOrEqual(10);
     expect(high).toBeLessThanOrEqual(20);
+  });
+
+  it('matches the exact bootstrap distribution of the median', () => {
+    // For n = 7 distinct values the resampled median is at most the j-th smallest with probability
+    // P(Binomial(7, j/7) ≥ 4): python3 -c "from scipy.stats import binom; print([1 - binom.cdf(3, 7, j/7) for j in range(1, 8)])"
+    // → 0.0102, 0.108, 0.347, 0.653, 0.892, 0.990, 1 (SciPy 1.17.1): the 2.5th percentile is the 2nd value,
+    // the 97.5th the 6th, each some six standard errors of 2000 resamples away from the next step.
+    const seven = [70, 10, 50, 30, 60, 20, 40];
+    for (const seed of [1, 2, 3, 4, 5]) expect(bootstrapMedianInterval(seven, seededRandom(seed))).toEqual([20, 60]);
   });
 
   it('collapses to the value for a constant sample', () => {

@@ -4,18 +4,20 @@ import { contendersOf, type Contender } from '../contender.js';
 import { seededRandom, type Random } from '../../domain/random.js';
 import { inFlightFor, type ComparePlan } from '../plan.js';
 import type { RunRecord } from '../run-record.js';
+import { orderBlockSize } from '../schedule.js';
 import { bootstrapMedianInterval, BOOTSTRAP_RESAMPLES } from '../stats/bootstrap.js';
 import { median } from '../stats/descriptive.js';
 import { describeDistribution, type Distribution } from '../stats/distribution.js';
 import { ALPHA, MIN_PAIRS } from '../stats/paired-comparison.js';
 import { cpuUsPerRequest, pairedComparisons } from './paired-comparisons.js';
+import { pairingCheck } from './pairing-check.js';
 import type { CompareReport, CompareResult } from './report-schema.js';
 
 /** How each figure of the report is computed; printed with every format. */
 export const REPORT_RULES = {
   percentiles: 'exact percentiles of the per-run totals, linear interpolation between closest ranks (type 7): samples are a few runs, so no histogram binning',
   ci95: 'Student-t 95% interval of the mean: mean ± t(0.975, n−1)·s/√n',
-  comparison: `every pair of contenders (models; callbacks and futures once per executor asked for) at the same level and variant, on total time and on CPU time per request, their runs paired by repetition (the contenders of a repetition meet the same seeded server plan): the median of the per-repetition ratios a/b with a 95% percentile-bootstrap interval (${BOOTSTRAP_RESAMPLES} seeded resamples), and a two-sided Wilcoxon signed-rank p-value of log(a/b), Holm-adjusted across every comparison of the report. Outcome: fewer than ${MIN_PAIRS} repetitions → "too few runs"; the whole interval within 1 ± margin → "equivalent"; Holm-adjusted p < ${ALPHA} and the interval entirely below 1 → "faster", entirely above 1 → "slower"; otherwise "inconclusive" (no evidence either way, not evidence of no difference)`,
+  comparison: `every pair of contenders (models; callbacks and futures once per executor asked for) at the same level and variant, on total time and on CPU time per request, their runs paired by repetition (the contenders of a repetition get the same seeded server plan and client seed; the header counts the repetitions whose server-plan digests match): the median of the per-repetition ratios a/b with a 95% percentile-bootstrap interval (${BOOTSTRAP_RESAMPLES} seeded resamples), and a two-sided Wilcoxon signed-rank p-value of log(a/b), Holm-adjusted within its family (the pairs of one metric, level and variant: one table's question). Outcome: fewer than ${MIN_PAIRS} repetitions → "too few runs"; the whole interval within 1 ± margin → "equivalent"; Holm-adjusted p < ${ALPHA} and the interval entirely below 1 → "faster", entirely above 1 → "slower"; otherwise "inconclusive" (no evidence either way, not evidence of no difference). "equivalent (faster)": within the margin yet detectably faster (adjusted p < ${ALPHA}, interval excluding 1). "needs ≥ K runs": with n pairs the smallest exact p is 2^(1−n), so a family of m cannot reach ${ALPHA} unless m·2^(1−n) < ${ALPHA}. "9 (1 dropped)": repetitions left out for a non-positive value`,
   cost: 'per contender and level: client CPU µs per request, every thread of the process counted (median over repetitions and its 95% bootstrap interval), event-loop delay p99 during the load (perf_hooks, median over repetitions), peak RSS (max), time to the first delivered result and to the first failure the application hears of (medians over the repetitions that had one)',
   threadCost:
     'threads contenders only (— on the loop), medians over repetitions: Threads, worker threads each load started (its own pool, started and shut down inside the load, as Python\'s `with ThreadPoolExecutor`); Start-up ms/thread, from handing a new thread its first request to the thread running it (start-up plus one hand-over; median over the threads); RSS MB/thread, resident memory the load grew by (peak − at its start) divided by the threads it started (it includes whatever else the load allocated); Handoff µs, from a worker posting a response to the main thread receiving it (the structured copy of the response and the wake-up; median over responses). All threads share one performance.now() clock',
@@ -77,6 +79,7 @@ const runOf = (r: RunRecord): CompareReport['records'][number] => ({
   concurrency: r.concurrency,
   inFlight: r.inFlight,
   repetition: r.repetition,
+  position: r.position,
   serverPlan: r.serverPlan,
   totalMs: r.totalMs,
   cpuUsPerRequest: cpuUsPerRequest(r),
@@ -149,6 +152,8 @@ export const buildReport = (plan: ComparePlan, records: readonly RunRecord[], se
     concurrency: [...plan.concurrency],
     inFlight: [...plan.inFlight],
     pairing: records.length > 0 && records.every((r) => r.serverPlan !== null) ? 'server-plan' : 'repetition-order',
+    pairingCheck: pairingCheck(plan.concurrency, records),
+    orderBlock: orderBlockSize(plan),
     margin: plan.margin,
     client: { ...plan.client, backoff: { ...plan.client.backoff } },
     transport: plan.transport,

@@ -1,5 +1,6 @@
 import { ENDPOINTS } from '../../domain/endpoints.js';
 import { contenderLabel } from '../contender.js';
+import { runsNeededFor } from './comparison-extras.js';
 import type { CompareReport, CompareResult } from './report-schema.js';
 
 /** Quotes a CSV field when it holds a comma, quote or line break (RFC 4180); inner quotes are doubled. */
@@ -60,6 +61,7 @@ const COLUMNS: readonly Column[] = [
   ['thread_startup_ms', (r) => r.cost.threadStartupMs],
   ['rss_per_thread_mb', (r) => r.cost.rssPerThreadMb],
   ['handoff_us', (r) => r.cost.handoffUs],
+  ['runs_needed_to_decide', (r, report) => runsNeededFor(report.comparisons, { variant: r.variant, concurrency: r.concurrency, model: contenderLabel(r) })],
 ];
 
 /** The report as CSV: a header, then one row per contender × variant × concurrency level (`model` and `executor`, and `contender` as the other formats name it). */

@@ -78,6 +78,8 @@ export const runSchema = z.strictObject({
   concurrency: z.number().int().positive(),
   inFlight: z.number().int().positive(),
   repetition: count,
+  /** Its place in the run order of its repetition (0-based; Williams design, see schedule.ts); null in reports written before it was recorded. */
+  position: count.nullable().default(null),
   /** Digest of the delays and faults the server planned for this load; equal within a repetition; null when pairing by order only. */
   serverPlan: z.string().nullable(),
   totalMs: z.number(),
@@ -109,9 +111,17 @@ export const comparisonSchema = z.strictObject({
   ci95: interval.nullable(),
   /** Two-sided Wilcoxon signed-rank p-value of the log-ratios. */
   pValue: z.number(),
-  /** Holm-adjusted across every comparison of the report; null when too few pairs to test. */
+  /** Holm-adjusted within its family (the pairs of one metric, level and variant); null when too few pairs to test. */
   pHolm: z.number().nullable(),
   outcome: z.enum(['faster', 'slower', 'equivalent', 'inconclusive', 'too few runs']),
+  /** Detectable direction whatever the margin (pHolm < α and the interval excludes 1): an `equivalent` pair can still be detectably `faster`. */
+  direction: z.enum(['faster', 'slower']).nullable().default(null),
+  /** Comparisons in its Holm family. */
+  family: count.default(1),
+  /** Null when its pairs can reach α in its family (family · 2^(1−pairs) < α); otherwise the pairs it would need. */
+  needsRuns: count.nullable().default(null),
+  /** Repetitions both ran but left out because a value was not positive. */
+  dropped: count.default(0),
 });
 
 /** One contender (model on an executor) × variant × concurrency level. */
@@ -159,6 +169,10 @@ export const compareReportSchema = z.strictObject({
   inFlight: z.array(z.number().int().positive()),
   /** `server-plan`: the contenders of a repetition met the same seeded server plan; `repetition-order`: paired by order only. */
   pairing: z.enum(['server-plan', 'repetition-order']),
+  /** Per level: repetitions measured, and those whose contenders' `serverPlan` digests all match (the pairing checked). */
+  pairingCheck: z.array(z.strictObject({ concurrency: z.number().int().positive(), repetitions: count, matching: count })).default([]),
+  /** Repetitions per whole balanced block of the run order (Williams design: contenders when even, twice that when odd); 0 in older reports. */
+  orderBlock: count.default(0),
   /** Equivalence margin of the comparisons, as a fraction. */
   margin: z.number(),
   client: z.strictObject({ deadlineMs: count, retries: count, maxInFlight: count, backoff: z.strictObject({ baseMs: count, maxMs: count }) }),

@@ -1,5 +1,8 @@
 import { ENDPOINTS } from '../../domain/endpoints.js';
 import { cell, formatCount, formatMs, type Cell, type TableData, type Tone } from './cells.js';
+import { outcomeLabel, pairsLabel } from './comparison-extras.js';
+import { pairingText } from './pairing-check.js';
+import { runOrderText } from './run-order.js';
 import type { CompareReport, CompareResult, ReportComparison } from './report-schema.js';
 import { sanitizeText } from '../../domain/sanitize-text.js';
 import { contenderLabel } from '../contender.js';
@@ -86,11 +89,11 @@ export const comparisonTable = (comparisons: readonly ReportComparison[], concur
     cell(c.metric === 'totalMs' ? 'total time' : 'CPU/request'),
     cell(c.variant),
     cell(`${c.a} vs ${c.b}`),
-    cell(String(c.pairs)),
+    cell(pairsLabel(c)),
     cell(c.ratio === null ? '—' : formatRatio(c.ratio)),
     cell(c.ci95 ? `${formatRatio(c.ci95[0])} … ${formatRatio(c.ci95[1])}` : '—'),
     cell(c.pHolm === null ? '—' : c.pHolm < 0.001 ? '<0.001' : c.pHolm.toFixed(3)),
-    cell(c.outcome, OUTCOME_TONES[c.outcome]),
+    cell(outcomeLabel(c), OUTCOME_TONES[c.outcome]),
   ]),
 });
 
@@ -156,12 +159,10 @@ export const reportTables = (report: CompareReport): TableData[] => [
 /** The scenario header lines: name, description, and the settings the numbers came from. */
 export const reportHeader = (report: CompareReport): string[] => [
   sanitizeText(`Scenario ${report.scenario}${report.description ? ` — ${report.description}` : ''}`),
-  `seed ${report.seed} · ${report.runs} repetitions + ${report.warmup} warm-up, each running every model × variant once in a seeded order · deadline ${report.client.deadlineMs} ms · retries ${report.client.retries} · at most ${report.inFlight.length > 0 ? report.inFlight.map(formatCount).join('/') : report.client.maxInFlight} in flight · ${report.transport} transport` +
+  `seed ${report.seed} · ${report.runs} repetitions + ${report.warmup} warm-up, each running every contender × variant once ${runOrderText(report.runs, report.orderBlock)} · deadline ${report.client.deadlineMs} ms · retries ${report.client.retries} · at most ${report.inFlight.length > 0 ? report.inFlight.map(formatCount).join('/') : report.client.maxInFlight} in flight · ${report.transport} transport` +
     (report.workMs > 0 ? ` · ${report.workMs} ms of CPU work per response` : '') +
     (report.executors.includes('threads') ? ` · executors ${report.executors.join(', ')} (callbacks and futures; async-await and reactive on the loop)` : '') +
     (report.serverCheck === 'unavailable' ? ' · server cross-check unavailable: the target has no control API, so "Server ok" is n/a' : '') +
     (report.partial ? ' · PARTIAL: interrupted (Ctrl+C) before every run was measured' : ''),
-  report.pairing === 'server-plan'
-    ? `paired: the contenders of a repetition met the same seeded server plan (runs' serverPlan digests) · equivalence margin ±${(report.margin * 100).toFixed(1)} %`
-    : `paired by repetition order only: the target cannot seed its server plan, so contenders of a repetition may have met different delays · equivalence margin ±${(report.margin * 100).toFixed(1)} %`,
+  `${pairingText(report)} · equivalence margin ±${(report.margin * 100).toFixed(1)} %`,
 ];

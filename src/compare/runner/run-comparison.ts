@@ -93,6 +93,7 @@ const toRecord = (plan: ComparePlan, load: ScheduledLoad, measured: MeasuredLoad
     concurrency: load.concurrency,
     inFlight: inFlightFor(plan, load.concurrency),
     repetition: load.run,
+    position: load.position,
     serverPlan,
     totalMs: summary.totalMs,
     firstResultMs: summary.firstResultMs,
