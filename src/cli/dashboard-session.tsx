@@ -82,8 +82,8 @@ const firstEnding = (commands: Observable<Command>, crashes: Observable<unknown>
  * Runs the live dashboard until `q`, Ctrl+C, a signal or a crash, then always cleans up in order:
  * unmount Ink (raw mode off, cursor back), abort the rounds in flight, stop listening for signals,
  * print the session's summary on stdout, close the arena (its transport, then its server; a target
- * gets its faults back) — and past {@link QUIT_DEADLINE_MS} the process ends anyway, unless it
- * crashed. Resolves with the exit code (0, 130 or 143); rejects with a `UsageError` (exit 1) when the
+ * gets its faults back), then end the process without waiting for the cancelled requests to unwind —
+ * and past {@link QUIT_DEADLINE_MS} the process ends anyway, unless it crashed. Resolves with the exit code (0, 130 or 143); rejects with a `UsageError` (exit 1) when the
  * arena cannot open (nothing is drawn then), or with a crash after cleaning up.
  */
 export const runDashboardSession = async (options: DashboardSessionOptions, io: SessionIo = processIo()): Promise<number> => {
@@ -126,6 +126,8 @@ export const runDashboardSession = async (options: DashboardSessionOptions, io: 
   stopClearing();
   if (!('error' in end)) io.stdout.write(quitSummary(latest.value.totals)); // after the terminal is restored, as oha does
   await arena.close().catch(() => undefined); // best effort: the session is over either way
+  // What the cancelled loads still unwind (aborts and rejections, a turn at a time) is not waited for.
+  if (!('error' in end)) io.exitAfter(end.code, 0);
   if ('error' in end) throw end.error;
   return end.code;
 };

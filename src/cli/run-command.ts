@@ -1,14 +1,12 @@
 import { Command } from 'commander';
-import { from, lastValueFrom, takeUntil, tap, toArray } from 'rxjs';
+import { from, lastValueFrom, takeUntil, tap } from 'rxjs';
 import type { Endpoint } from '../domain/endpoints.js';
-import type { ArenaEvent } from '../domain/events.js';
 import type { FailOnKind } from '../domain/fail-on.js';
 import type { FaultSpec } from '../domain/fault-spec.js';
 import { LIMITS } from '../domain/limits.js';
 import { loadRequest, type ExecutorKind } from '../domain/load-request.js';
 import { isModelId, MODEL_IDS } from '../domain/models.js';
-import { summarizeLoad } from '../domain/outcomes.js';
-import { showsAnswer, unreachableReason } from '../domain/reachability.js';
+import { showsAnswer } from '../domain/reachability.js';
 import type { TransportKind } from '../domain/transport.js';
 import { MODELS } from '../models/index.js';
 import { arenaUsageError, openCommandArena } from './arena-errors.js';
@@ -16,6 +14,7 @@ import { applyFailOn, FAIL_ON_HELP, failOnList } from './fail-on-option.js';
 import { collectFault, httpUrl, integerIn, transportOption } from './options.js';
 import { checkExecutor, executorOption, workMsOption } from './executor-options.js';
 import { runJson } from './run-json.js';
+import { summarizeRun, type RunOutcome } from './run-summary.js';
 import { heldNarration, naiveLine, summaryLine } from './run-narration.js';
 import { withTlsHint } from './tls-hint.js';
 import { untilSignal } from './until-signal.js';
@@ -72,12 +71,12 @@ export const runCommand = (): Command =>
       const narration = heldNarration(write, { withIds: flags.requests > 3, pathPrefix: new URL(arena.url).pathname.replace(/\/$/, '') }, flags.target !== undefined);
       if (flags.naive && !flags.json) write(naiveLine(MODELS[model].naiveMistake));
       let answered = false;
-      let events: ArenaEvent[];
+      let outcome: RunOutcome;
       const signal = untilSignal(); // Ctrl+C cancels the load in flight; exit 130 (143 for SIGTERM)
       let stoppedBy: number | undefined;
       void signal.stopped.then((code) => (stoppedBy = code));
       try {
-        events = await lastValueFrom(
+        outcome = await lastValueFrom(
           arena.load(model, request).pipe(
             takeUntil(from(signal.stopped)),
             tap((event) => {
@@ -87,7 +86,8 @@ export const runCommand = (): Command =>
               }
               if (!flags.json) narration.narrate(event);
             }),
-            toArray(),
+            summarizeRun(model), // folded as they come: no event is kept
+
           ),
         );
       } finally {
@@ -100,9 +100,8 @@ export const runCommand = (): Command =>
         process.exitCode = stoppedBy;
         return;
       }
-      const unreachable = unreachableReason(events);
+      const { summary, unreachable } = outcome;
       if (unreachable !== undefined) throw new UsageError(`cannot reach ${arena.url}: ${withTlsHint(unreachable)}`, 1);
-      const summary = summarizeLoad(model, events);
       if (flags.json) write(JSON.stringify(runJson(summary, variant, MODELS[model].naiveMistake, flags.executor)));
       else {
         narration.release();

@@ -55,35 +55,59 @@ interface Draft {
 }
 
 /**
- * Folds an instrumented load's events into per-request outcomes. A request is `ok` when the model
- * delivered it, `lost` when its response arrived intact but the model did not deliver it ({@link isLost}),
- * and `failed` otherwise (a request with no final event counts as `canceled`).
+ * The summary of a load folded event by event, so that a load of any size keeps one small draft per
+ * request and never its events (a request makes 3 or more: start, arrived, success…). `add` each event
+ * as it comes, then read {@link LoadSummaryFold.summary}; {@link summarizeLoad} is the same over an array.
+ *
+ * @example
+ * const fold = new LoadSummaryFold('callbacks');
+ * events$.subscribe((event) => fold.add(event));
+ * fold.summary().delivered;
  */
-export const summarizeLoad = (model: ModelId, events: readonly ArenaEvent[]): LoadSummary => {
-  const drafts = new Map<number, Draft>();
-  const draft = (requestId: number, endpoint: Endpoint): Draft => {
-    let found = drafts.get(requestId);
-    if (!found) drafts.set(requestId, (found = { endpoint, attempts: 0, arrived: false }));
-    return found;
-  };
-  let totalMs = 0;
-  let firstResultMs: number | undefined;
-  for (const event of events) {
+export class LoadSummaryFold {
+  private readonly drafts = new Map<number, Draft>();
+  private totalMs = 0;
+  private firstResultMs: number | undefined;
+
+  constructor(readonly model: ModelId) {}
+
+  /** Takes one more event of the load into account. */
+  add(event: ArenaEvent): void {
     if (event.type === 'done') {
-      totalMs = event.totalMs;
-      continue;
+      this.totalMs = event.totalMs;
+      return;
     }
-    const d = draft(event.requestId, event.endpoint);
-    totalMs = Math.max(totalMs, event.at);
+    let d = this.drafts.get(event.requestId);
+    if (!d) this.drafts.set(event.requestId, (d = { endpoint: event.endpoint, attempts: 0, arrived: false }));
+    this.totalMs = Math.max(this.totalMs, event.at);
     if (event.type === 'start') d.attempts += 1;
     else if (event.type === 'arrived') d.arrived = true;
     else if (event.type === 'success') {
-      firstResultMs ??= event.at;
+      this.firstResultMs ??= event.at;
       d.final = { requestId: event.requestId, endpoint: event.endpoint, outcome: 'ok', attempts: 0, latencyMs: event.latencyMs, items: event.items, status: event.status, threadId: event.threadId };
     } else if (event.type === 'failure') {
       d.final = { requestId: event.requestId, endpoint: event.endpoint, outcome: 'failed', attempts: 0, latencyMs: event.latencyMs, reason: event.reason, status: event.status, message: event.message, threadId: event.threadId };
     }
   }
+
+  /** The summary of the events added so far (see {@link summarizeLoad}). */
+  summary(): LoadSummary {
+    return summaryOf(this.model, this.drafts, this.totalMs, this.firstResultMs);
+  }
+}
+
+/**
+ * Folds an instrumented load's events into per-request outcomes. A request is `ok` when the model
+ * delivered it, `lost` when its response arrived intact but the model did not deliver it ({@link isLost}),
+ * and `failed` otherwise (a request with no final event counts as `canceled`).
+ */
+export const summarizeLoad = (model: ModelId, events: readonly ArenaEvent[]): LoadSummary => {
+  const fold = new LoadSummaryFold(model);
+  for (const event of events) fold.add(event);
+  return fold.summary();
+};
+
+const summaryOf = (model: ModelId, drafts: ReadonlyMap<number, Draft>, totalMs: number, firstResultMs: number | undefined): LoadSummary => {
   const requests = [...drafts.entries()]
     .sort(([a], [b]) => a - b)
     .map(([requestId, d]): RequestOutcome => {

@@ -80,11 +80,14 @@ describe('the dashboard session', () => {
   it.each([
     ['q', 0],
     ['Ctrl+C', 130],
-  ])('%s exits with %i, and arms a 1 s deadline on the clean-up', async (key, code) => {
+  ])('%s exits with %i, arms a 1 s deadline on the clean-up, and ends the process once cleaned up without waiting for the cancelled requests', async (key, code) => {
     const { stdin, session, exits } = await start();
     stdin.type(key === 'q' ? 'q' : '\u0003');
     expect(await session).toBe(code);
-    expect(exits).toEqual([[code, 1000]]);
+    expect(exits).toEqual([
+      [code, 1000],
+      [code, 0],
+    ]);
   });
 
   it.each([

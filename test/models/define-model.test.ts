@@ -28,6 +28,25 @@ describe('defineModel, the boundary every lesson crosses', () => {
     await expect(collect(load(failing, loadRequest()))).rejects.toThrow('bug in the lesson');
   });
 
+  it('an attempt asked for while the lesson sets up is sent once the setup is over, in a later turn', async () => {
+    const transport = new ManualTransport();
+    let setUp = false;
+    const load = defineModel('callbacks', {
+      correct: (page) => {
+        void page.get(0, 1).catch(() => undefined);
+        expect(transport.log).toEqual([]); // a long setup here would count against its deadline otherwise
+        setUp = true;
+      },
+      naive: unused,
+    });
+    const subscription = load(transport, loadRequest()).subscribe();
+    expect(setUp).toBe(true);
+    expect(transport.log).toEqual([]);
+    await settle();
+    expect(transport.log).toEqual(['start 0']);
+    subscription.unsubscribe();
+  });
+
   it('after unsubscribing, nothing is emitted and no request is sent', async () => {
     const transport = new ManualTransport();
     const events: LoadEvent[] = [];
@@ -42,6 +61,7 @@ describe('defineModel, the boundary every lesson crosses', () => {
       naive: unused,
     });
     const subscription = load(transport, loadRequest()).subscribe((event) => events.push(event));
+    await settle(); // the lesson's first attempt starts once it has set up
     subscription.unsubscribe();
     await later?.();
     await settle();

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ALL_COMPLETED, asCompleted, CancelledError, Executor, FIRST_COMPLETED, wait } from '../../src/models/runtime/index.js';
+import { YIELDS_PER_TURN } from '../../src/models/runtime/as-completed.js';
 
 /** A promise settled by the test. */
 const deferred = <T>() => {
@@ -119,6 +120,25 @@ describe('asCompleted', () => {
     gates[1]?.resolve('b');
     await reading;
     expect(order).toEqual(['c', 'a', 'b']);
+  });
+
+  it('hands back thousands of futures done at once a turn at a time: an immediate runs before the last is read', async () => {
+    const executor = new Executor(1);
+    const gate = deferred<number>();
+    executor.submit(() => gate.promise);
+    const queued = Array.from({ length: 10 * YIELDS_PER_TURN }, () => executor.submit(async () => 0));
+    let readWhenTheImmediateRan = -1;
+    let read = 0;
+    const reading = (async () => {
+      for await (const future of asCompleted(queued)) read += future.cancelled() ? 1 : 0;
+    })();
+    void executor.shutdown({ wait: false, cancelFutures: true }); // every queued future is done (cancelled) at once
+    setImmediate(() => (readWhenTheImmediateRan = read));
+    await reading;
+    expect(read).toBe(queued.length);
+    expect(readWhenTheImmediateRan).toBeGreaterThan(0);
+    expect(readWhenTheImmediateRan).toBeLessThan(queued.length);
+    gate.resolve(0);
   });
 });
 

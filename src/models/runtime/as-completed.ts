@@ -1,8 +1,17 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Future } from './future.js';
 
 /**
+ * Most futures yielded in a row without letting the event loop turn. When thousands are done at once
+ * (a cancelled load's queued futures, all cancelled together), handing them back in one microtask
+ * chain would hold timers, sockets and keys for as long as the reader takes over all of them.
+ */
+export const YIELDS_PER_TURN = 64;
+
+/**
  * Yields the futures in the order they complete, like Python's `as_completed`: handle each result as
- * soon as it is there, whatever the order of submission.
+ * soon as it is there, whatever the order of submission. After {@link YIELDS_PER_TURN} futures that
+ * were already done, it waits for the next event-loop turn before the next one.
  */
 export async function* asCompleted<T>(futures: Iterable<Future<T>>): AsyncGenerator<Future<T>> {
   const completed: Future<T>[] = [];
@@ -15,8 +24,15 @@ export async function* asCompleted<T>(futures: Iterable<Future<T>>): AsyncGenera
       wakeUp?.();
     });
   }
+  let inARow = 0;
   for (let yielded = 0; yielded < total; yielded += 1) {
-    if (yielded === completed.length) await new Promise<void>((resolve) => (wakeUp = resolve));
+    if (yielded === completed.length) {
+      inARow = 0;
+      await new Promise<void>((resolve) => (wakeUp = resolve));
+    } else if (++inARow > YIELDS_PER_TURN) {
+      inARow = 0;
+      await nextTurn();
+    }
     yield completed[yielded] as Future<T>;
   }
 }

@@ -2,7 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isObservable, Observable, type Subscription } from 'rxjs';
 import type { LoadEvent } from '../../domain/events.js';
 import type { ModelId, Variant } from '../../domain/models.js';
+import type { TransportResponse } from '../../domain/transport.js';
 import { seededRandom } from '../../domain/random.js';
+import { TurnQueue } from '../../transport/turn-queue.js';
 import { unitsForMs } from '../runtime/cpu-work-units.js';
 import { withCpuWork } from '../runtime/request-executor.js';
 import { backoffDelay } from './backoff.js';
@@ -13,12 +15,24 @@ import { loadThreadPool } from './load-thread-pool.js';
 import { requestEndpoint } from './request-endpoint.js';
 
 /**
+ * Most attempts one load starts in one event-loop turn. A lesson starts up to maxInFlight requests in
+ * one go (at the start of the load, and again when a storm of deadlines frees every slot at once); at
+ * ~0.3 ms of CPU per axios start, the dashboard's 4 loads of 2 000 held the event loop for seconds,
+ * and its keys waited behind them. The rest start in the next turns, in order, with timers and I/O in
+ * between. It bounds when attempts start, not how many are in flight: a turn is short when the CPU has
+ * little else to do. Each load has its own queue, so a cancelled load unwinding its queued attempts
+ * (each rejects in its turn) never holds back another load's.
+ */
+export const STARTS_PER_TURN = 64;
+
+/**
  * The one boundary between a model's lessons and the arena: turns a correct and a naive {@link Lesson}
  * into a {@link LoadFn}. It owns the Observable, stamps every event (`at` = ms since the load
- * started), emits `start` and `retry` for the calls a lesson makes, drops everything after the
- * subscriber has gone, aborts what is in flight on teardown, ends the load with `done`, and remembers
- * which request each transport error came from, so a naive variant's one error path can be reported
- * request by request.
+ * started), emits `start` and `retry` for the calls a lesson makes, starts attempts at most
+ * {@link STARTS_PER_TURN} per event-loop turn (the others wait their turn, so a big load never
+ * monopolises the event loop), drops everything after the subscriber has gone, aborts what
+ * is in flight on teardown, ends the load with `done`, and remembers which request each transport
+ * error came from, so a naive variant's one error path can be reported request by request.
  *
  * It also runs the load where `request.executor` says: on `threads` (callbacks and futures only), every
  * attempt `page.get` makes runs on a worker thread of the load's own pool, started inside the load and
@@ -46,6 +60,11 @@ export const defineModel =
       const controller = new AbortController();
       const { signal } = controller;
       const failedRequest = new WeakMap<object, number>();
+      const starts = new TurnQueue(STARTS_PER_TURN);
+      // The attempts a lesson asks for while it sets up start once it has: queuing 100 000 requests takes
+      // longer than a deadline on a busy machine, and an attempt started before that would time out
+      // waiting for this same synchronous stretch to end (seen: the first 64 of 100 000, every run).
+      let settingUp = true;
       const teardowns: (() => void)[] = [];
       let inner: Subscription | undefined;
 
@@ -60,17 +79,21 @@ export const defineModel =
         }
       };
 
+      /** Sends attempt `attempt` of request `requestId` now (its turn has come). */
+      const send = (requestId: number, attempt: number): Promise<TransportResponse> => {
+        if (signal.aborted) return Promise.reject(signal.reason);
+        emit(() => events.start(requestId, attempt));
+        return timed.get({ endpoint: requestEndpoint(requestId), requestId, deadlineMs: request.deadlineMs, signal }).catch((error: unknown) => {
+          if (typeof error === 'object' && error !== null) failedRequest.set(error, requestId);
+          throw error;
+        });
+      };
+
       const page: LoadPage = {
         request,
         requestIds: Array.from({ length: request.requests }, (_, requestId) => requestId),
-        get: (requestId, attempt) => {
-          if (signal.aborted) return Promise.reject(signal.reason);
-          emit(() => events.start(requestId, attempt));
-          return timed.get({ endpoint: requestEndpoint(requestId), requestId, deadlineMs: request.deadlineMs, signal }).catch((error: unknown) => {
-            if (typeof error === 'object' && error !== null) failedRequest.set(error, requestId);
-            throw error;
-          });
-        },
+        // Through the turns even once cancelled: a lesson's queue of thousands then unwinds a turn at a time, not in one microtask chain.
+        get: (requestId, attempt) => (settingUp ? starts.scheduleAfterIo(() => send(requestId, attempt)) : starts.schedule(() => send(requestId, attempt))),
         backoff: (requestId, attempt, error) => {
           const delayMs = backoffDelay(attempt, request.backoff, random);
           emit(() => events.retry(requestId, error, delayMs));
@@ -106,6 +129,7 @@ export const defineModel =
       };
 
       const ending = lessons[request.variant](page);
+      settingUp = false;
       if (isObservable(ending)) {
         inner = ending.subscribe({
           next: (result) => ('response' in result ? page.show(result.requestId, result.response) : page.showError(result.requestId, result.error)),

@@ -16,7 +16,8 @@ export interface LoadPage {
   readonly requestIds: readonly number[];
   /**
    * Attempt `attempt` of request `requestId`: resolves with the validated data or rejects with a
-   * `TransportError`. Once the load is cancelled it rejects at once and sends nothing.
+   * `TransportError`. Once the load is cancelled it rejects and sends nothing. A load starts at most
+   * `STARTS_PER_TURN` attempts per event-loop turn; the others wait for the next turns, in order.
    */
   get(requestId: number, attempt: number): Promise<TransportResponse>;
   /** How long to wait before retrying after failed attempt `attempt` (seeded full-jitter backoff). */

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { loadRequest } from '../../src/domain/load-request.js';
+import { MODEL_IDS } from '../../src/domain/models.js';
+import { MODELS } from '../../src/models/index.js';
+import { STARTS_PER_TURN } from '../../src/models/support/define-model.js';
+import { ManualTransport } from './manual-transport.js';
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+// Proven by order, not time: whatever the machine's speed, an immediate scheduled when the load starts
+// must run before the load has started all its requests.
+describe.each(MODEL_IDS)('%s: a big load never monopolises the event loop', (model) => {
+  it('an immediate scheduled when the load starts runs before all its requests have started, and all start in later turns', async () => {
+    const requests = 20 * STARTS_PER_TURN;
+    const transport = new ManualTransport();
+    let startedWhenTheImmediateRan = -1;
+    const subscription = MODELS[model].load(transport, loadRequest({ requests, maxInFlight: requests })).subscribe();
+    setImmediate(() => (startedWhenTheImmediateRan = transport.log.length));
+    await nextTurn();
+    expect(startedWhenTheImmediateRan).toBeGreaterThan(0);
+    expect(startedWhenTheImmediateRan).toBeLessThan(requests);
+    for (let turn = 0; turn < 25 && transport.inFlight.length < requests; turn += 1) await nextTurn();
+    expect(transport.inFlight).toHaveLength(requests);
+    subscription.unsubscribe();
+  });
+
+  it('a cancelled load still unwinding its queued attempts does not hold back the next load', async () => {
+    const requests = 20 * STARTS_PER_TURN;
+    MODELS[model].load(new ManualTransport(), loadRequest({ requests, maxInFlight: requests })).subscribe().unsubscribe();
+    const transport = new ManualTransport();
+    const subscription = MODELS[model].load(transport, loadRequest({ requests, maxInFlight: requests })).subscribe();
+    await nextTurn();
+    await nextTurn();
+    expect(transport.log.length).toBeGreaterThan(0);
+    subscription.unsubscribe();
+  });
+});
