@@ -21,7 +21,7 @@ const FAULTS: readonly [FaultSpec, FailureReason | undefined][] = [
   [{ kind: 'error', status: 404 }, 'http'],
   [{ kind: 'reset' }, 'reset'],
   [{ kind: 'malformed' }, 'malformed'],
-  [{ kind: 'slow-body', ms: 1000 }, 'timeout'],
+  [{ kind: 'slow-body', ms: 3000 }, 'timeout'],
 ];
 
 let server: MockServer;
@@ -42,7 +42,7 @@ describe('correct models under random faults', () => {
           expected[endpoint] = reason;
           await server.setFault(endpoint, fault);
         }
-        const request = loadRequest({ requests, deadlineMs: 800 }); // well above loopback answers on a loaded machine, under the 1 s slow body
+        const request = loadRequest({ requests, deadlineMs: 2000 }); // far above loopback answers on a machine loaded by the rest of the suite, under the 3 s slow body
         const loads = await Promise.all(MODEL_IDS.map(async (model) => ({ model, events: await collect(instrumentedLoad(model, transport, request)) })));
         for (const { model, events } of loads) {
           expectWellFormed(events, requests);
