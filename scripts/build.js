@@ -20,13 +20,17 @@ await build({
   target: 'node20',
   logLevel: 'warning',
 });
-// The worker threads' entry, bundled into one file: every worker loads its own copy of the transport
-// (axios, zod), and reading one file instead of some hundreds of modules is a good part of a thread's
-// start-up (bench:threads measures it).
+// The worker threads' entry, bundled: every worker loads its own copy of the transport (axios or
+// undici, and zod), and reading a few files instead of some hundreds of modules is a good part of a
+// thread's start-up (bench:threads measures it). Split into chunks, so a worker loads only the client
+// it uses (`importTransport`): a worker running axios never loads undici, nor the reverse.
 await build({
   absWorkingDir: root,
   entryPoints: ['src/models/runtime/request-worker.ts'],
-  outfile: `${outdir}/models/runtime/request-worker.js`,
+  outdir: `${outdir}/models/runtime`,
+  entryNames: '[name]',
+  chunkNames: 'worker-chunks/[name]-[hash]',
+  splitting: true,
   bundle: true,
   minify: true,
   allowOverwrite: true,

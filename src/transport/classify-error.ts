@@ -1,4 +1,3 @@
-import { isCancel } from 'axios';
 import { TransportError } from '../domain/transport.js';
 
 /** What the transport knew when the call failed: which of the two abort signals fired, the deadline, and how far the answer got. */
@@ -33,7 +32,8 @@ const errorCodes = (error: unknown, depth = 0): string[] => {
 
 const messageOf = (error: unknown): string => (error instanceof Error && error.message ? error.message : String(error));
 
-const isAbort = (error: unknown): boolean => isCancel(error) || (error instanceof Error && error.name === 'AbortError');
+/** An aborted call: axios's cancellation (its documented code `ERR_CANCELED`) or a DOM `AbortError` (undici). No axios import, so a worker on undici never loads axios. */
+const isAbort = (error: unknown): boolean => error instanceof Error && (error.name === 'AbortError' || (error as { code?: unknown }).code === 'ERR_CANCELED');
 
 /**
  * The one place transport failures are classified, for every transport (axios and undici). A

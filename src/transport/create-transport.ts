@@ -12,3 +12,4 @@ export type { HttpTransport, TransportOptions } from './transport-options.js';
  */
 export const createTransport = ({ kind = 'axios', ...options }: TransportOptions): HttpTransport =>
   kind === 'undici' ? createUndiciTransport(options) : createHttpTransport(options);
+

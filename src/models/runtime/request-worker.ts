@@ -8,16 +8,20 @@
 import { threadId } from 'node:worker_threads';
 import { buildProductView } from '../../domain/cpu-work.js';
 import { isTransportError } from '../../domain/transport.js';
-import { createTransport, type HttpTransport, type TransportOptions } from '../../transport/create-transport.js';
+import type { HttpTransport, TransportOptions } from '../../transport/create-transport.js';
+import { importTransport } from '../../transport/import-transport.js';
 import type { WorkerOutcome, WorkerTask } from './worker-task.js';
 
-/** This worker's transports, one per distinct options (a warm pool may serve several servers); they live as long as the worker. */
-const transports = new Map<string, HttpTransport>();
+/**
+ * This worker's transports, one per distinct options (a warm pool may serve several servers); they
+ * live as long as the worker. The first call imports the client it needs, and only that one.
+ */
+const transports = new Map<string, Promise<HttpTransport>>();
 
-const transportFor = (options: TransportOptions): HttpTransport => {
+const transportFor = (options: TransportOptions): Promise<HttpTransport> => {
   const key = JSON.stringify(options);
   let transport = transports.get(key);
-  if (!transport) transports.set(key, (transport = createTransport(options)));
+  if (!transport) transports.set(key, (transport = importTransport(options)));
   return transport;
 };
 
@@ -29,7 +33,7 @@ export default async function performRequest(task: WorkerTask): Promise<WorkerOu
   const started = performance.now();
   const firstTask = tasksBegun++ === 0;
   try {
-    const response = await transportFor(task.transport).get({ endpoint: task.endpoint, requestId: task.requestId, deadlineMs: task.deadlineMs });
+    const response = await (await transportFor(task.transport)).get({ endpoint: task.endpoint, requestId: task.requestId, deadlineMs: task.deadlineMs });
     const latencyMs = performance.now() - started;
     if (task.workUnits > 0) buildProductView(response.data, task.workUnits);
     return { ok: true, threadId, latencyMs, receivedAt: started, postedAt: performance.now(), firstTask, ...response };
