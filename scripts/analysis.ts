@@ -13,7 +13,7 @@ import { analysisPlans, EXCERPT_FILES, MODEL_FILES } from '../src/analysis/analy
 import { analysisSections } from '../src/analysis/analysis-sections.js';
 import { countCodeLines, extractRegion, withoutNaive } from '../src/analysis/code-metrics.js';
 import { checkGeneratedSections, replaceGeneratedSections } from '../src/analysis/generated-sections.js';
-import { contendersOf } from '../src/compare/contender.js';
+import { contendersOf } from '../src/domain/contender.js';
 import type { ComparePlan } from '../src/compare/plan.js';
 import { buildReport } from '../src/compare/report/build-report.js';
 import { measurePlan } from '../src/compare/runner/measure-plan.js';

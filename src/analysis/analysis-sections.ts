@@ -4,7 +4,7 @@ import { formatRatio } from '../compare/report/report-tables.js';
 import type { CompareReport, CompareResult, ReportComparison } from '../compare/report/report-schema.js';
 import { ENDPOINTS } from '../domain/endpoints.js';
 import { MODEL_IDS, MODEL_TITLES, type ModelId } from '../domain/models.js';
-import { contenderTitle } from '../compare/contender.js';
+import { contenderTitle } from '../domain/contender.js';
 import type { AnalysisInputs, ThreadInputs } from './analysis-inputs.js';
 import { allEquivalent, combineVerdicts, deliversAsItArrives, fasterThanOthers, joinMetrics, noDataLost, verboseAndClean, type ClaimVerdict } from './verdicts.js';
 

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { MODEL_IDS, type ModelId } from '../domain/models.js';
 import { LIMITS } from '../domain/limits.js';
 import { loadRequest, type ExecutorKind } from '../domain/load-request.js';
-import { contendersOf } from '../streams/contender.js';
+import { contendersOf } from '../domain/contender.js';
 import { checkExecutors, executorsOption } from './dashboard-executors.js';
 import { workMsOption } from './executor-options.js';
 import { modelList } from './compare-options.js';

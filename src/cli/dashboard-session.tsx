@@ -4,7 +4,7 @@ import { openArena, type Arena, type ArenaOptions } from '../arena/index.js';
 import type { ExecutorKind, LoadRequest } from '../domain/load-request.js';
 import type { ModelId } from '../domain/models.js';
 import type { Command } from '../streams/commands.js';
-import { contendersOf } from '../streams/contender.js';
+import { contendersOf } from '../domain/contender.js';
 import type { TerminalSize } from '../streams/dashboard-actions.js';
 import { initialDashboardState, type DashboardSettings } from '../streams/dashboard-state.js';
 import { dashboardState } from '../streams/dashboard-stream.js';

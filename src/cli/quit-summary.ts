@@ -1,4 +1,4 @@
-import { contenderTitle } from '../streams/contender.js';
+import { contenderTitle } from '../domain/contender.js';
 import { percentile } from '../streams/round-history.js';
 import type { SessionTotals } from '../streams/session-totals.js';
 import { formatMs } from '../ui/format-ms.js';

@@ -1,7 +1,7 @@
 import type { ExecutorKind } from '../domain/load-request.js';
 import type { ModelId, Variant } from '../domain/models.js';
 import { seededRandom, seedFrom } from '../domain/random.js';
-import { contendersOf } from './contender.js';
+import { contendersOf } from '../domain/contender.js';
 import { williamsBlockSize, williamsOrders } from './williams-design.js';
 
 /** One load of a comparison, in the order it runs. */

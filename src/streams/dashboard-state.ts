@@ -2,7 +2,7 @@ import type { Endpoint } from '../domain/endpoints.js';
 import { NO_FAULTS, type FaultMap } from '../domain/fault-spec.js';
 import type { ExecutorKind, LoadRequest } from '../domain/load-request.js';
 import type { ModelId, Variant } from '../domain/models.js';
-import { contendersOf } from './contender.js';
+import { contendersOf } from '../domain/contender.js';
 import type { TerminalSize } from './dashboard-actions.js';
 import { startPanelRound, type ModelPanel } from './model-panel.js';
 import { emptySessionTotals, type SessionTotals } from './session-totals.js';

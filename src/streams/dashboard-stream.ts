@@ -3,7 +3,7 @@ import type { Endpoint } from '../domain/endpoints.js';
 import { NO_FAULTS, type FaultMap, type FaultSpec } from '../domain/fault-spec.js';
 import type { Variant } from '../domain/models.js';
 import type { Command } from './commands.js';
-import { contendersOf } from './contender.js';
+import { contendersOf } from '../domain/contender.js';
 import type { DashboardAction, TerminalSize } from './dashboard-actions.js';
 import { initialDashboardState, NO_CONTROL_MESSAGE, type DashboardSettings, type DashboardState } from './dashboard-state.js';
 import { applyFaultOp, planFault, type FaultOp } from './fault-plan.js';

@@ -1,6 +1,6 @@
 import { ENDPOINTS, type Endpoint } from '../domain/endpoints.js';
 import type { ArenaEvent, FailureReason } from '../domain/events.js';
-import type { Contender } from './contender.js';
+import type { Contender } from '../domain/contender.js';
 import { emptyRow, reduceRow, rowCounts, settleRow, type EndpointRow } from './endpoint-row.js';
 import { pushBounded } from './round-history.js';
 import { appendSample, emptySampleLog, type SampleLog } from './sample-log.js';

@@ -1,4 +1,4 @@
-import { isContender } from './contender.js';
+import { isContender } from '../domain/contender.js';
 import type { DashboardAction } from './dashboard-actions.js';
 import type { DashboardState } from './dashboard-state.js';
 import { applyFaultOp } from './fault-plan.js';

@@ -2,7 +2,8 @@ import { EMPTY, Subject, catchError, concat, defer, endWith, exhaustMap, interva
 import type { InstrumentedLoad } from '../domain/instrumented-load.js';
 import { foldTargetVerdict, UNKNOWN_TARGET, type TargetVerdict } from '../domain/reachability.js';
 import type { LoadRequest } from '../domain/load-request.js';
-import { contenderLabel, type Contender } from './contender.js';
+import { type Contender } from '../domain/contender.js';
+import { narrowLabel } from './contender.js';
 import type { DashboardAction } from './dashboard-actions.js';
 
 /** How often the clock ticks while a round runs (spinners, elapsed times). */
@@ -21,7 +22,7 @@ export const runRound = (contenders: readonly Contender[], request: LoadRequest,
       ...contenders.map(({ model, executor }) =>
         load(model, { ...request, executor }).pipe(
           map((event): DashboardAction => ({ type: 'arena-event', event, executor })),
-          catchError((error: unknown) => of<DashboardAction>({ type: 'message', text: `bug: the ${contenderLabel({ model, executor })} load failed: ${describe(error)}` })),
+          catchError((error: unknown) => of<DashboardAction>({ type: 'message', text: `bug: the ${narrowLabel({ model, executor })} load failed: ${describe(error)}` })),
         ),
       ),
     );

@@ -1,5 +1,5 @@
 import { ENDPOINTS } from '../domain/endpoints.js';
-import { isContender, type Contender } from './contender.js';
+import { isContender, type Contender } from '../domain/contender.js';
 import { rowCounts } from './endpoint-row.js';
 import type { ModelPanel } from './model-panel.js';
 import { pushBounded } from './round-history.js';

@@ -5,7 +5,7 @@ import type { DashboardState } from '../streams/dashboard-state.js';
 import { keymapFor } from '../streams/keymap.js';
 import { NO_CONTROL_MESSAGE } from '../streams/dashboard-state.js';
 import { READ_ONLY_REASON } from './footer-keys.js';
-import { contenderLabel } from '../streams/contender.js';
+import { narrowLabel } from '../streams/contender.js';
 import { panelTotals } from '../streams/model-panel.js';
 import { endpointLabel } from './endpoint-label.js';
 import { formatMs } from './format-ms.js';
@@ -21,7 +21,7 @@ import { TONE_COLOR } from './tone-color.js';
 export const CompactDashboard = ({ state }: { readonly state: DashboardState }) => {
   const elapsed = roundElapsed(state);
   const budget = Math.max(0, state.size.rows - 3);
-  const labelWidth = Math.max(12, ...state.panels.map((panel) => contenderLabel(panel).length + 1));
+  const labelWidth = Math.max(12, ...state.panels.map((panel) => narrowLabel(panel).length + 1));
   const faults = ENDPOINTS.filter((endpoint) => state.faults[endpoint].kind !== 'none').map((endpoint) => `${endpoint} ${describeFault(state.faults[endpoint])}`);
   return (
     <Box flexDirection="column" width={state.size.columns}>
@@ -42,8 +42,8 @@ export const CompactDashboard = ({ state }: { readonly state: DashboardState }) 
         : state.panels.slice(0, budget).map((panel) => {
             const totals = panelTotals(panel);
             return (
-              <Text key={contenderLabel(panel)} wrap="truncate-end">
-                {contenderLabel(panel).padEnd(labelWidth)}
+              <Text key={narrowLabel(panel)} wrap="truncate-end">
+                {narrowLabel(panel).padEnd(labelWidth)}
                 {panel.done && panel.totalMs !== undefined ? formatMs(panel.totalMs) : '…'} {totals.delivered}/{totals.requests}
                 {totals.lost > 0 ? (
                   <Text color="magenta" bold inverse>

@@ -1,7 +1,7 @@
 import { Box } from 'ink';
 import { ENDPOINTS } from '../domain/endpoints.js';
 import type { DashboardState } from '../streams/dashboard-state.js';
-import { contenderLabel } from '../streams/contender.js';
+import { narrowLabel } from '../streams/contender.js';
 import { CompactDashboard } from './CompactDashboard.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
@@ -25,7 +25,7 @@ export const Dashboard = ({ state }: { readonly state: DashboardState }) => {
       ) : (
         <Box>
           {state.panels.map((panel) => (
-            <ModelCard key={contenderLabel(panel)} panel={panel} width={cardWidth} elapsedMs={elapsedMs} axisMs={axisMs} />
+            <ModelCard key={narrowLabel(panel)} panel={panel} width={cardWidth} elapsedMs={elapsedMs} axisMs={axisMs} />
           ))}
         </Box>
       )}

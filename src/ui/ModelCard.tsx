@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { ENDPOINTS } from '../domain/endpoints.js';
-import { contenderTitle } from '../streams/contender.js';
+import { contenderTitle } from '../domain/contender.js';
 import { panelTotals, type ModelPanel } from '../streams/model-panel.js';
 import { EndpointLine } from './EndpointLine.js';
 import { formatMs } from './format-ms.js';

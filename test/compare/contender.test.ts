@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contenderLabel, contendersOf, contenderTitle, executorsProblem } from '../../src/compare/contender.js';
+import { contendersOf, contenderTitle } from '../../src/domain/contender.js';
+import { contenderLabel, executorsProblem } from '../../src/compare/contender.js';
 import { MODEL_IDS } from '../../src/domain/models.js';
 
 describe('contenders', () => {

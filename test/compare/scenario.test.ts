@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { ALPHA, MIN_PAIRS } from '../../src/compare/stats/paired-comparison.js';
-import { contenderLabel, contendersOf } from '../../src/compare/contender.js';
+import { contendersOf } from '../../src/domain/contender.js';
+import { contenderLabel } from '../../src/compare/contender.js';
 import { buildPlan } from '../../src/compare/plan.js';
 import { BUILTIN_SCENARIOS, findBuiltinScenario } from '../../src/compare/scenario/builtin-scenarios.js';
 import { parseScenarioText, validateScenario } from '../../src/compare/scenario/parse-scenario.js';

@@ -3,7 +3,7 @@ import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import type { ArenaEvent } from '../../src/domain/events.js';
 import { loadRequest } from '../../src/domain/load-request.js';
-import { contendersOf } from '../../src/streams/contender.js';
+import { contendersOf } from '../../src/domain/contender.js';
 import type { DashboardAction } from '../../src/streams/dashboard-actions.js';
 import { downBackoffMs, runRound, scheduleRounds } from '../../src/streams/rounds.js';
 import { eventsOf } from './fixtures.js';

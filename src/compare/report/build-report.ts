@@ -1,6 +1,6 @@
 import { ENDPOINTS, type Endpoint } from '../../domain/endpoints.js';
 import type { Variant } from '../../domain/models.js';
-import { contendersOf, type Contender } from '../contender.js';
+import { contendersOf, type Contender } from '../../domain/contender.js';
 import { seededRandom, type Random } from '../../domain/random.js';
 import { inFlightFor, type ComparePlan } from '../plan.js';
 import type { RunRecord } from '../run-record.js';

@@ -1,6 +1,7 @@
 import type { Variant } from '../../domain/models.js';
 import { seededRandom, seedFrom, textSeed } from '../../domain/random.js';
-import { contenderLabel, contendersOf, type Contender } from '../contender.js';
+import { contendersOf, type Contender } from '../../domain/contender.js';
+import { contenderLabel } from '../contender.js';
 import type { ComparePlan } from '../plan.js';
 import type { RunRecord } from '../run-record.js';
 import { estimatePaired, judgeComparisons, type PairedEstimate } from '../stats/paired-comparison.js';
