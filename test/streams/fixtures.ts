@@ -61,3 +61,19 @@ export const allOk = (model: ModelId, latencies: readonly [number, number, numbe
     e.done(Math.max(p, c, f), 3, 0),
   ];
 };
+
+/** Gather (all at once): productos and perfil arrive at 50 ms and are held until /categorias times out at 1000 ms. */
+export const gatherWithCategoriasTimeout = (model: ModelId): ArenaEvent[] => {
+  const e = eventsOf(model);
+  return [
+    e.start(0, 'productos'),
+    e.start(1, 'categorias'),
+    e.start(2, 'perfil'),
+    e.arrived(0, 'productos', 50),
+    e.arrived(2, 'perfil', 52),
+    e.failure(1, 'categorias', 1000, 'timeout'),
+    e.success(0, 'productos', 1000, 20),
+    e.success(2, 'perfil', 1000, 1),
+    e.done(1000, 2, 1),
+  ];
+};

@@ -5,7 +5,7 @@ import type { ModelId } from '../../src/domain/models.js';
 import type { TerminalSize } from '../../src/streams/dashboard-actions.js';
 import type { DashboardState } from '../../src/streams/dashboard-state.js';
 import { Dashboard } from '../../src/ui/Dashboard.js';
-import { allOk, correctWithCategoriasTimeout, eventsOf, naiveWithCategoriasTimeout } from '../streams/fixtures.js';
+import { allOk, correctWithCategoriasTimeout, gatherWithCategoriasTimeout, naiveWithCategoriasTimeout } from '../streams/fixtures.js';
 import { stateAfterRound } from './states.js';
 
 const frameOf = (state: DashboardState): string => {
@@ -13,22 +13,6 @@ const frameOf = (state: DashboardState): string => {
   const frame = lastFrame() ?? '';
   unmount();
   return frame;
-};
-
-/** Gather (all at once): productos and perfil arrive at 50 ms and are held until /categorias times out at 1000 ms. */
-const gatherWithCategoriasTimeout = (model: ModelId): ArenaEvent[] => {
-  const e = eventsOf(model);
-  return [
-    e.start(0, 'productos'),
-    e.start(1, 'categorias'),
-    e.start(2, 'perfil'),
-    e.arrived(0, 'productos', 50),
-    e.arrived(2, 'perfil', 52),
-    e.failure(1, 'categorias', 1000, 'timeout'),
-    e.success(0, 'productos', 1000, 20),
-    e.success(2, 'perfil', 1000, 1),
-    e.done(1000, 2, 1),
-  ];
 };
 
 /** One round, a different story per model: as they come, all fine, gathered and held, naive and dropped. */
