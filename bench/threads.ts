@@ -17,7 +17,7 @@
  * one-paragraph summary into README.md between `<!-- generated:thread-cost -->` markers.
  * Usage: npm run bench:threads -- [--runs N] [--no-write]
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
@@ -67,9 +67,23 @@ const startWorker = async (body: string): Promise<{ wallMs: number; cpuMs: numbe
   return { wallMs, cpuMs: (used.user + used.system) / 1000 };
 };
 
-/** 1. Start-up per worker, empty and with the request worker's module. */
+/** The bundled chunk of one HTTP client, which a request worker imports on its first task (`importTransport`). */
+const clientChunk = (name: string): URL => {
+  const chunks = new URL('../dist/models/runtime/worker-chunks/', import.meta.url);
+  const file = readdirSync(chunks).find((f) => f.startsWith(`${name}-`));
+  if (!file) throw new Error(`no ${name} chunk in ${chunks.pathname}: run \`npm run build\``);
+  return new URL(file, chunks);
+};
+
+/** 1. Start-up per worker: empty, with the request worker's module, and with the HTTP client it loads on its first task. */
 const startUp = async (): Promise<{ kind: string; wallMs: number; cpuMs: number }[]> => {
-  const kinds = { 'empty worker (plain JavaScript)': '', 'request worker (transport loaded)': `await import(${JSON.stringify(REQUEST_WORKER.href)});` };
+  const worker = `await import(${JSON.stringify(REQUEST_WORKER.href)});`;
+  const kinds = {
+    'empty worker (plain JavaScript)': '',
+    'request worker, before its first task': worker,
+    'request worker with the axios client': `${worker} await import(${JSON.stringify(clientChunk('http-transport').href)});`,
+    'request worker with the undici client': `${worker} await import(${JSON.stringify(clientChunk('undici-transport').href)});`,
+  };
   const samples = new Map<string, { wallMs: number; cpuMs: number }[]>(Object.keys(kinds).map((k) => [k, []]));
   for (let run = 0; run < runs * 2 + 1; run += 1) {
     for (const [kind, body] of Object.entries(kinds)) {
@@ -195,7 +209,7 @@ const main = async (): Promise<void> => {
     const out = [
       `Measured by \`npm run bench:threads\` (${runs} runs) on ${new Date().toISOString().slice(0, 10)}: ${availableParallelism()} cores, Node ${process.versions.node}, load average ${fixed(load1 ?? 0, 1)} at the start, ${fixed(seconds, 0)} s in all. Medians; ratios are within this run.`,
       '',
-      '**A worker thread\'s start-up** (from `new Worker` until its module is loaded; CPU is the whole process\'s during the start):',
+      '**A worker thread\'s start-up** (from `new Worker` until its modules are loaded; a request worker imports only the HTTP client it uses, on its first task; CPU is the whole process\'s during the start):',
       '',
       table([['worker', 'start-up (wall)', 'CPU per start'], ...starts.map((s) => [s.kind, `${fixed(s.wallMs)} ms`, `${fixed(s.cpuMs)} ms`])]),
       '',
@@ -214,13 +228,13 @@ const main = async (): Promise<void> => {
       let doc = readFileSync(DOC, 'utf8');
       if (!doc.includes('<!-- generated:threads -->')) doc = `${doc.trimEnd()}\n\n## Threads — \`npm run bench:threads\`\n\nWritten by the command; see README for what it means.\n\n<!-- generated:threads -->\n<!-- /generated:threads -->\n`;
       writeFileSync(DOC, replaceGeneratedSections(doc, { threads: out }));
-      const request = starts.find((s) => s.kind.startsWith('request'));
+      const request = starts.find((s) => s.kind.includes('axios'));
       const empty = starts.find((s) => s.kind.startsWith('empty'));
       const tenKb = moves.find((m) => m.kb === 10);
       const heavy = loads.at(-1)?.times;
       const summary =
         `Measured by \`npm run bench:threads\` on ${new Date().toISOString().slice(0, 10)} (${availableParallelism()} cores, load average ${fixed(load1 ?? 0, 1)}): ` +
-        `a worker thread that loads the transport starts in ${fixed(request?.wallMs ?? NaN, 0)} ms (an empty one in ${fixed(empty?.wallMs ?? NaN, 0)} ms) and takes ${fixed(rss / 1e6, 0)} MB of RSS; ` +
+        `a worker thread that loads the transport (axios, the default) starts in ${fixed(request?.wallMs ?? NaN, 0)} ms (an empty one in ${fixed(empty?.wallMs ?? NaN, 0)} ms) and takes ${fixed(rss / 1e6, 0)} MB of RSS; ` +
         `handing a 10 KB response to the main thread takes ${fixed(tenKb?.threadUs ?? NaN, 0)} µs (by reference on the loop: ${fixed(tenKb?.loopUs ?? NaN, 2)} µs); ` +
         `30 requests with 20 ms of CPU work each took ${fixed((heavy?.get('threads (warm pool)') ?? NaN) / (heavy?.get('loop') ?? NaN), 2)}× the loop executor's time on a warm pool of 4 threads, ` +
         `${fixed((heavy?.get('threads (pool per load)') ?? NaN) / (heavy?.get('loop') ?? NaN), 2)}× with a pool started inside the load.`;
