@@ -117,4 +117,16 @@ describe('bootstrap seeds', () => {
     expect(ci(three)).toEqual(ci(two));
     expect(ci(two)).toHaveLength(4);
   });
+
+  it("gives each result's cost its own stream: adding a contender leaves an existing contender's cost interval alone", () => {
+    const factor = (m: ModelId) => ({ callbacks: 1, futures: 1.05, 'async-await': 1.1, reactive: 1.15 })[m];
+    const costCi = (models: ModelId[]) => {
+      const plan = buildPlan({ name: 'seeds', runs: 10, warmup: 0, models, variant: 'both', concurrency: [3], seed: 9 });
+      const records = repetitions(models, factor).map((r) => ({ ...r, cpuMs: r.cpuMs * (1 + (r.repetition % 7) / 10) }));
+      return buildReport(plan, records).results.filter((r) => r.model === 'reactive').map((r) => [r.variant, r.cost.cpuUsPerRequest?.ci95]);
+    };
+    const two = costCi(['callbacks', 'reactive']);
+    expect(two.every(([, ci]) => Array.isArray(ci))).toBe(true);
+    expect(costCi(['callbacks', 'futures', 'reactive'])).toEqual(two);
+  });
 });

@@ -1,7 +1,8 @@
 import { ENDPOINTS, type Endpoint } from '../../domain/endpoints.js';
 import type { Variant } from '../../domain/models.js';
 import { contendersOf, type Contender } from '../../domain/contender.js';
-import { seededRandom, type Random } from '../../domain/random.js';
+import { contenderLabel } from '../contender.js';
+import { seededRandom, seedFrom, textSeed, type Random } from '../../domain/random.js';
 import { inFlightFor, type ComparePlan } from '../plan.js';
 import type { RunRecord } from '../run-record.js';
 import { orderBlockSize } from '../schedule.js';
@@ -128,13 +129,14 @@ const summarizeGroup = ({ model, executor }: Contender, variant: Variant, concur
  * scheduled run was measured.
  */
 export const buildReport = (plan: ComparePlan, records: readonly RunRecord[], serverCheck: CompareReport['serverCheck'] = 'measured', partial = false): CompareReport => {
-  const random = seededRandom(plan.seed ^ 0x5eed);
   const levelInFlight = (concurrency: number): number => inFlightFor(plan, concurrency);
   const results: CompareResult[] = [];
   for (const concurrency of plan.concurrency) {
     for (const variant of plan.variants) {
       for (const contender of contendersOf(plan.models, plan.executors)) {
         const runs = records.filter((r) => r.concurrency === concurrency && r.variant === variant && r.model === contender.model && r.executor === contender.executor);
+        // Each result's bootstrap is seeded from what it summarises, so adding a contender leaves the others' intervals alone.
+        const random = seededRandom(seedFrom(plan.seed ^ 0x5eed, concurrency, textSeed(variant), textSeed(contenderLabel(contender))));
         results.push(summarizeGroup(contender, variant, concurrency, levelInFlight(concurrency), runs, random));
       }
     }
