@@ -28,16 +28,21 @@ export const correctWithCategoriasTimeout = (model: ModelId): ArenaEvent[] => {
   ];
 };
 
-/** The events of a naive load (fail-fast): productos and perfil arrived, the model delivered neither. */
-export const naiveWithCategoriasTimeout = (model: ModelId): ArenaEvent[] => {
-  const e = eventsOf(model);
-  return [
+/** Productos and perfil arrive at 50 and 52 ms and nothing is delivered yet; /categorias times out at 1000 ms. */
+const twoArriveThenCategoriasTimesOut = (e: ReturnType<typeof eventsOf>): ArenaEvent[] => [
     e.start(0, 'productos'),
     e.start(1, 'categorias'),
     e.start(2, 'perfil'),
     e.arrived(0, 'productos', 50),
     e.arrived(2, 'perfil', 52),
     e.failure(1, 'categorias', 1000, 'timeout'),
+];
+
+/** The events of a naive load (fail-fast): productos and perfil arrived, the model delivered neither. */
+export const naiveWithCategoriasTimeout = (model: ModelId): ArenaEvent[] => {
+  const e = eventsOf(model);
+  return [
+    ...twoArriveThenCategoriasTimesOut(e),
     e.failure(0, 'productos', 1000, 'discarded'),
     e.failure(2, 'perfil', 1000, 'discarded'),
     e.done(1000, 0, 3),
@@ -66,12 +71,7 @@ export const allOk = (model: ModelId, latencies: readonly [number, number, numbe
 export const gatherWithCategoriasTimeout = (model: ModelId): ArenaEvent[] => {
   const e = eventsOf(model);
   return [
-    e.start(0, 'productos'),
-    e.start(1, 'categorias'),
-    e.start(2, 'perfil'),
-    e.arrived(0, 'productos', 50),
-    e.arrived(2, 'perfil', 52),
-    e.failure(1, 'categorias', 1000, 'timeout'),
+    ...twoArriveThenCategoriasTimesOut(e),
     e.success(0, 'productos', 1000, 20),
     e.success(2, 'perfil', 1000, 1),
     e.done(1000, 2, 1),
