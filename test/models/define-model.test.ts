@@ -40,11 +40,35 @@ describe('defineModel, the boundary every lesson crosses', () => {
       naive: unused,
     });
     const subscription = load(transport, loadRequest()).subscribe();
-    expect(setUp).toBe(true);
-    expect(transport.log).toEqual([]);
+    expect(setUp).toBe(false); // the lesson sets up in a turn of its own
     await settle();
+    expect(setUp).toBe(true);
     expect(transport.log).toEqual(['start 0']);
     subscription.unsubscribe();
+  });
+
+  it('loads subscribed together set up one per event-loop turn, so I/O (a pressed key) is read between them', async () => {
+    const order: string[] = [];
+    const lesson = (name: string) => () => void order.push(name);
+    const loads = ['a', 'b', 'c'].map((name) => defineModel('callbacks', { correct: lesson(name), naive: unused })(new ManualTransport(), loadRequest()));
+    const subscriptions = loads.map((load) => load.subscribe());
+    // An immediate queued between two setups shows a turn ended there: the poll phase, where keys are read, comes before the next.
+    const marks = (turns: number): Promise<void> =>
+      new Promise((resolve) => {
+        const mark = (left: number): void => (order.push('|'), left > 1 ? void setImmediate(() => mark(left - 1)) : resolve());
+        setImmediate(() => mark(turns));
+      });
+    await marks(4);
+    expect(order.join(' ')).toBe('a | b | c | |');
+    subscriptions.forEach((subscription) => subscription.unsubscribe());
+  });
+
+  it('a load cancelled before its turn never sets up', async () => {
+    let setUp = false;
+    const load = defineModel('callbacks', { correct: () => void (setUp = true), naive: unused });
+    load(new ManualTransport(), loadRequest()).subscribe().unsubscribe();
+    await settle();
+    expect(setUp).toBe(false);
   });
 
   it('after unsubscribing, nothing is emitted and no request is sent', async () => {

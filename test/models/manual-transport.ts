@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { TransportError, type Transport, type TransportCall, type TransportResponse } from '../../src/domain/transport.js';
 
 /**
@@ -10,6 +11,8 @@ export class ManualTransport implements Transport {
 
   get(call: TransportCall): Promise<TransportResponse> {
     this.log.push(`start ${call.requestId}`);
+    // The load's one signal is shared by every call here (a real transport links it once per load): no limit on listeners.
+    if (call.signal) setMaxListeners(0, call.signal);
     return new Promise((resolve, reject) => {
       this.#pending.set(call.requestId, resolve);
       call.signal?.addEventListener('abort', () => reject(new TransportError('canceled', 'canceled')), { once: true });

@@ -28,19 +28,23 @@ import { isRetryable } from '../support/retryable.js';
 /** Node's error-first callback. */
 type Callback<T> = (error: Error | null, result?: T) => void;
 
+/** `page.get` in callback style: `get(requestId, attempt, (error, response) => …)`. */
+type CallbackGet = (requestId: number, attempt: number, callback: Callback<TransportResponse>) => void;
+
 // #region lesson
 /** One request: calls back once, with its data or its last error; a retry is nested in a timer callback. */
-function fetchEndpoint(page: LoadPage, requestId: number, attempt: number, callback: Callback<TransportResponse>): void {
-  callbackify(page.get)(requestId, attempt, (error, response) => {
+function fetchEndpoint(page: LoadPage, get: CallbackGet, requestId: number, attempt: number, callback: Callback<TransportResponse>): void {
+  get(requestId, attempt, (error, response) => {
     if (!error) return callback(null, response);
     if (attempt > page.request.retries || !isRetryable(error)) return callback(error);
-    page.later(page.backoff(requestId, attempt, error), () => fetchEndpoint(page, requestId, attempt + 1, callback));
+    page.later(page.backoff(requestId, attempt, error), () => fetchEndpoint(page, get, requestId, attempt + 1, callback));
   });
 }
 
 /** A queue that runs at most maxInFlight requests at once; `push(requestId, callback)` calls back with its result. */
 function requestQueue(page: LoadPage) {
-  const worker = (requestId: number, done: Callback<TransportResponse>) => fetchEndpoint(page, requestId, 1, done);
+  const get = callbackify(page.get); // the promise call adapted once, at the edge
+  const worker = (requestId: number, done: Callback<TransportResponse>) => fetchEndpoint(page, get, requestId, 1, done);
   return fastq(worker, page.request.maxInFlight);
 }
 
