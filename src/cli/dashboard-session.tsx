@@ -42,6 +42,8 @@ export interface SessionIo {
   readonly openArena: (options: ArenaOptions) => Promise<Arena>;
   /** Ends the process with `code` after `afterMs` if clean-up has not finished by then (a no-op for fakes). */
   readonly exitAfter: (code: number, afterMs: number) => void;
+  /** Ends the process with `code` now (a no-op for fakes). */
+  readonly exit: (code: number) => void;
 }
 
 /** The real terminal and process. */
@@ -52,6 +54,7 @@ export const processIo = (): SessionIo => ({
   signals: process,
   openArena,
   exitAfter: (code, afterMs) => void setTimeout(() => process.exit(code), afterMs).unref(),
+  exit: (code) => process.exit(code),
 });
 
 /** How a session ended: a key or signal (with its exit code), or a crash. */
@@ -80,10 +83,11 @@ const firstEnding = (commands: Observable<Command>, crashes: Observable<unknown>
 
 /**
  * Runs the live dashboard until `q`, Ctrl+C, a signal or a crash, then always cleans up in order:
- * unmount Ink (raw mode off, cursor back), abort the rounds in flight, stop listening for signals,
- * print the session's summary on stdout, close the arena (its transport, then its server; a target
- * gets its faults back), then end the process without waiting for the cancelled requests to unwind —
- * and past {@link QUIT_DEADLINE_MS} the process ends anyway, unless it crashed. Resolves with the exit code (0, 130 or 143); rejects with a `UsageError` (exit 1) when the
+ * unmount Ink (raw mode off, cursor back), stop listening for signals, print the session's summary on
+ * stdout — and, when nothing needs putting back (the embedded server, or a target without a control
+ * API), end the process there — else abort the rounds in flight, close the arena (its transport, then
+ * the target gets its faults back), then end the process without waiting for the cancelled requests to
+ * unwind; past {@link QUIT_DEADLINE_MS} the process ends anyway, unless it crashed. Resolves with the exit code (0, 130 or 143); rejects with a `UsageError` (exit 1) when the
  * arena cannot open (nothing is drawn then), or with a crash after cleaning up.
  */
 export const runDashboardSession = async (options: DashboardSessionOptions, io: SessionIo = processIo()): Promise<number> => {
@@ -120,11 +124,17 @@ export const runDashboardSession = async (options: DashboardSessionOptions, io: 
   // its stdin closes). A crash is waited for, so that its message is printed.
   ink.unmount();
   if (!('error' in end)) io.exitAfter(end.code, QUIT_DEADLINE_MS);
-  rounds.unsubscribe();
   await ink.waitUntilExit().catch(() => undefined);
   dispose();
   stopClearing();
-  if (!('error' in end)) io.stdout.write(quitSummary(latest.value.totals)); // after the terminal is restored, as oha does
+  if (!('error' in end)) {
+    io.stdout.write(quitSummary(latest.value.totals)); // after the terminal is restored, as oha does
+    // Nothing to put back (the embedded server's process follows its parent, a target without a control
+    // API was never changed): the process ends now. Cancelling 4 × 5 000 requests in flight and 100 000
+    // queued futures took 0.1–0.25 s and stopping the server ~0.1 s more, work the OS does at exit.
+    if (options.target === undefined || arena.control === undefined) io.exit(end.code);
+  }
+  rounds.unsubscribe();
   await arena.close().catch(() => undefined); // best effort: the session is over either way
   // What the cancelled loads still unwind (aborts and rejections, a turn at a time) is not waited for.
   if (!('error' in end)) io.exitAfter(end.code, 0);

@@ -3,9 +3,10 @@ import { readdirSync } from 'node:fs';
 import { Observable } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { openArena, type Arena } from '../../src/arena/index.js';
-import { runDashboardSession, type SessionIo } from '../../src/cli/dashboard-session.js';
+import { runDashboardSession, type DashboardSessionOptions, type SessionIo } from '../../src/cli/dashboard-session.js';
 import { UsageError } from '../../src/cli/usage-error.js';
 import { NO_FAULTS } from '../../src/domain/fault-spec.js';
+import type { ServerControl } from '../../src/domain/server-control.js';
 import { loadRequest } from '../../src/domain/load-request.js';
 import { ServerStartError } from '../../src/server/server-start-error.js';
 import { leakedHandles, openHandles } from '../support/handles.js';
@@ -57,8 +58,12 @@ const fakeArena = (log: string[]): Arena => ({
 
 const fakeIo = (log: string[], openArena: SessionIo['openArena'] = async () => fakeArena(log)) => {
   const stdin = new FakeStdin(log);
-  const exits: [code: number, afterMs: number][] = [];
-  const io = { stdout: new FakeStdout(), stdin, stderr: new FakeStdout(), signals: new EventEmitter(), openArena, exitAfter: (code: number, afterMs: number) => void exits.push([code, afterMs]) };
+  const exits: [code: number, afterMs: number | 'now'][] = [];
+  const exit = (code: number): void => {
+    exits.push([code, 'now']);
+    log.push(`exit ${code}`);
+  };
+  const io = { stdout: new FakeStdout(), stdin, stderr: new FakeStdout(), signals: new EventEmitter(), openArena, exitAfter: (code: number, afterMs: number) => void exits.push([code, afterMs]), exit };
   return { io: io as unknown as SessionIo, stdin, stdout: io.stdout, signals: io.signals, exits };
 };
 
@@ -69,9 +74,9 @@ const until = async (ready: () => boolean): Promise<void> => {
   while (!ready()) await new Promise((resolve) => setImmediate(resolve));
 };
 
-const start = async (log: string[] = []) => {
-  const fake = fakeIo(log);
-  const session = runDashboardSession(OPTIONS, fake.io);
+const start = async (log: string[] = [], options: Partial<DashboardSessionOptions> = {}, arena: (log: string[]) => Arena = fakeArena) => {
+  const fake = fakeIo(log, async () => arena(log));
+  const session = runDashboardSession({ ...OPTIONS, ...options }, fake.io);
   await until(() => fake.signals.listenerCount('SIGINT') > 0 && fake.stdin.listenerCount('readable') > 0);
   return { ...fake, session, log };
 };
@@ -80,14 +85,29 @@ describe('the dashboard session', () => {
   it.each([
     ['q', 0],
     ['Ctrl+C', 130],
-  ])('%s exits with %i, arms a 1 s deadline on the clean-up, and ends the process once cleaned up without waiting for the cancelled requests', async (key, code) => {
-    const { stdin, session, exits } = await start();
+  ])('%s exits with %i, arms a 1 s deadline on the clean-up, and with nothing to put back ends the process right after the summary', async (key, code) => {
+    const { stdin, session, exits, stdout, log } = await start();
     stdin.type(key === 'q' ? 'q' : '\u0003');
     expect(await session).toBe(code);
     expect(exits).toEqual([
       [code, 1000],
+      [code, 'now'],
       [code, 0],
     ]);
+    expect(stdout.frames.join('')).toContain('async-arena: no round finished'); // the summary was written before the process ended
+    expect(log.slice(0, 3)).toEqual(['raw mode on', 'raw mode off', `exit ${code}`]);
+  });
+
+  it('a target whose faults must be put back is closed before the process ends: no early exit', async () => {
+    const steered = (log: string[]): Arena => ({ ...fakeArena(log), control: {} as ServerControl });
+    const { stdin, session, exits, log } = await start([], { target: 'http://127.0.0.1:1' }, steered);
+    stdin.type('q');
+    expect(await session).toBe(0);
+    expect(exits).toEqual([
+      [0, 1000],
+      [0, 0],
+    ]);
+    expect(log).toEqual(['raw mode on', 'raw mode off', 'load aborted callbacks', 'load aborted reactive', 'arena closed']);
   });
 
   it.each([
@@ -105,7 +125,7 @@ describe('the dashboard session', () => {
     expect(log).toEqual(['raw mode on']);
     signals.emit('SIGTERM');
     await session;
-    expect(log).toEqual(['raw mode on', 'raw mode off', 'load aborted callbacks', 'load aborted reactive', 'arena closed']);
+    expect(log).toEqual(['raw mode on', 'raw mode off', 'exit 143', 'load aborted callbacks', 'load aborted reactive', 'arena closed']);
   });
 
   it('a crash is rethrown after the same clean-up', async () => {
