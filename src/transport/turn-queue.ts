@@ -14,7 +14,7 @@
  */
 export class TurnQueue {
   private ranThisTurn = 0;
-  private waiting: (() => void)[] = [];
+  private waiting: ((() => void) | undefined)[] = [];
   private next = 0;
   private turnEnds = false;
 
@@ -64,6 +64,7 @@ export class TurnQueue {
     this.ranThisTurn = 0;
     while (this.ranThisTurn < this.perTurn && this.pending > 0) {
       const task = this.waiting[this.next] as () => void;
+      this.waiting[this.next] = undefined; // a task that has run is not kept (nor the promise and value it settled) until the queue drains
       this.next += 1;
       this.ranThisTurn += 1;
       task();

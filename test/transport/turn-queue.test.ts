@@ -1,7 +1,12 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { TurnQueue } from '../../src/transport/turn-queue.js';
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
 
 describe('TurnQueue, bounded work per event-loop turn', () => {
   it('runs up to perTurn tasks at once, then the rest in later turns, in order, with other immediates in between', async () => {
@@ -45,6 +50,27 @@ describe('TurnQueue, bounded work per event-loop turn', () => {
     expect(ran).toEqual(['now']);
     await later;
     expect(ran).toEqual(['now', 'after I/O']);
+  });
+
+  it('keeps no task that has run, nor the value it settled, while later tasks still wait (a load of 10 000 kept them all until its queue drained)', async () => {
+    const queue = new TurnQueue(1);
+    let settled: WeakRef<object> | undefined;
+    const waiting: Promise<unknown>[] = [];
+    void queue.schedule(() => undefined); // spends this turn's budget: what follows waits
+    const first = queue
+      .schedule(() => {
+        const value = { payload: new Array(1000).fill(0) };
+        settled = new WeakRef(value);
+        return value;
+      })
+      .then(() => undefined); // nothing here keeps the task's own promise, which holds the value: only the queue could
+    for (let i = 0; i < 10; i += 1) waiting.push(queue.schedule(() => i));
+    await first;
+    await nextTurn(); // a WeakRef holds its target until the job that made it ends
+    expect(queue.pending).toBeGreaterThan(0);
+    gc();
+    expect(settled?.deref()).toBeUndefined();
+    await Promise.all(waiting);
   });
 
   it('refuses a budget below 1', () => {
