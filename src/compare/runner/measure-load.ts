@@ -1,6 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { lastValueFrom, toArray, type Observable } from 'rxjs';
 import type { ArenaEvent } from '../../domain/events.js';
+import type { RawLoadOutcome } from '../../domain/raw-transport-load.js';
 
 /** A load's events with what it cost the client process. */
 export interface MeasuredLoad {
@@ -46,4 +47,19 @@ export const measureLoad = async (load: Observable<ArenaEvent>): Promise<Measure
     clearInterval(timer);
     loopDelay.disable();
   }
+};
+
+/** A raw-transport load's outcome with its wall time and the process CPU time it took. */
+export interface MeasuredRawLoad extends RawLoadOutcome {
+  readonly totalMs: number;
+  readonly cpuMs: number;
+}
+
+/** Runs a raw-transport load to completion, measuring its wall time and the process CPU time (user + system) it took, as {@link measureLoad} does for a model's load. */
+export const measureRawLoad = async (load: () => Promise<RawLoadOutcome>): Promise<MeasuredRawLoad> => {
+  const started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  const outcome = await load();
+  const cpu = process.cpuUsage(cpuBefore);
+  return { ...outcome, totalMs: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000 };
 };
