@@ -72,6 +72,7 @@ describe('runComparison against the real server', () => {
     expect(records).toHaveLength(4);
     // The raw-transport loads meet the scheduled faults too: /categorias fails in repetition 0 only (one call in three).
     expect(raw.map((t) => [t.repetition, t.calls, t.failed])).toEqual([[0, 3, 1], [1, 3, 0]]);
+    for (const t of raw) expect(t.cpuMs, `raw transport, repetition ${t.repetition}`).toBeGreaterThan(0);
     for (const record of records) {
       expect(record.endpoints.categorias.ok, `repetition ${record.repetition}`).toBe(record.repetition === 0 ? 0 : 1);
       expect(record.cpuMs).toBeGreaterThan(0);

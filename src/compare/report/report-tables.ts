@@ -84,7 +84,7 @@ const rawTransportRow = (transport: TransportLevel, columns: number): Cell[] => 
 export const costTable = (results: readonly CompareResult[], concurrency: number, transport?: TransportLevel): TableData => {
   const headers = ['Model', 'Variant', 'CPU µs/request [95% CI]', 'Transport µs/request', "Model's own µs/request [95% CI]", 'Loop delay p99 ms', 'Peak RSS MB', 'First result ms', 'First failure ms', ...(hasThreads(results) ? THREAD_HEADERS : [])];
   return {
-    title: `Each model's own cost — ${formatCount(concurrency)} requests per load (medians over repetitions)`,
+    title: `What each contender costs the client, and how much of it is the transport — ${formatCount(concurrency)} requests per load (medians over repetitions)`,
     headers,
     align: ['left', 'left', ...headers.slice(2).map(() => 'right' as const)],
     rows: [

@@ -1,5 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { lastValueFrom, toArray, type Observable } from 'rxjs';
+import { defer, ignoreElements, lastValueFrom, toArray, type Observable } from 'rxjs';
 import type { ArenaEvent } from '../../domain/events.js';
 import type { RawLoadOutcome } from '../../domain/raw-transport-load.js';
 
@@ -55,11 +55,14 @@ export interface MeasuredRawLoad extends RawLoadOutcome {
   readonly cpuMs: number;
 }
 
-/** Runs a raw-transport load to completion, measuring its wall time and the process CPU time (user + system) it took, as {@link measureLoad} does for a model's load. */
+/**
+ * Runs a raw-transport load to completion under the same instrumentation as {@link measureLoad} (RSS
+ * sampling, event-loop delay histogram: their CPU is counted alike on both sides of the split), and
+ * returns its outcome, wall time and the process CPU time (user + system) it took.
+ */
 export const measureRawLoad = async (load: () => Promise<RawLoadOutcome>): Promise<MeasuredRawLoad> => {
+  let outcome: RawLoadOutcome = { calls: 0, failed: 0 };
   const started = performance.now();
-  const cpuBefore = process.cpuUsage();
-  const outcome = await load();
-  const cpu = process.cpuUsage(cpuBefore);
-  return { ...outcome, totalMs: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000 };
+  const { cpuMs } = await measureLoad(defer(async () => void (outcome = await load())).pipe(ignoreElements()));
+  return { ...outcome, totalMs: performance.now() - started, cpuMs };
 };

@@ -19,8 +19,9 @@ export interface MeasureOptions {
 /**
  * Runs a plan end to end in one arena session: the mock server in its own process (or the target),
  * one transport shared by every model with a socket for every request a level keeps in flight, the
- * paired repetitions with a raw-transport load in each (the transport's own cost), then everything closed (a target's faults put back as they were found). Used by
- * `compare` and `npm run analysis`. Rejects with the arena's errors (`ServerStartError`,
+ * paired repetitions with a raw-transport load in each (the transport's own cost, through the
+ * session's `rawLoad`), then everything closed (a target's faults put back as they were found).
+ * Used by `compare` and `npm run analysis`. Rejects with the arena's errors (`ServerStartError`,
  * `TargetError`, `ControlApiError`).
  */
 export const measurePlan = async (plan: ComparePlan, { target, controlApi = true, onProgress, stop }: MeasureOptions = {}): Promise<ComparisonRecords> => {
