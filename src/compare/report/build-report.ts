@@ -6,7 +6,7 @@ import { seededRandom, seedFrom, textSeed, type Random } from '../../domain/rand
 import { inFlightFor, type ComparePlan } from '../plan.js';
 import type { RunRecord, TransportRecord } from '../run-record.js';
 import { orderBlockSize } from '../schedule.js';
-import { bootstrapMedianInterval, BOOTSTRAP_RESAMPLES } from '../stats/bootstrap.js';
+import { BOOTSTRAP_RESAMPLES } from '../stats/bootstrap.js';
 import { median } from '../stats/descriptive.js';
 import { describeDistribution, type Distribution } from '../stats/distribution.js';
 import { ALPHA, MIN_PAIRS } from '../stats/paired-comparison.js';
@@ -63,14 +63,13 @@ type RandomFor = (interval: 'cpu' | 'transport' | 'model') => Random;
 
 /** What a contender cost at one level, over its repetitions (the thread figures null on the loop), its CPU split against the raw-transport loads of its repetitions. */
 const costOf = (records: readonly RunRecord[], transport: readonly TransportRecord[], randomFor: RandomFor): CompareResult['cost'] => {
-  const cpu = records.map(cpuUsPerRequest);
   const shares = costShares(records, transport);
   return {
     threads: threadMedian(records, (t) => t.threads),
     threadStartupMs: threadMedian(records, (t) => t.startupMs),
     rssPerThreadMb: threadMedian(records, (t) => t.rssPerThreadMb),
     handoffUs: threadMedian(records, (t) => t.handoffUs),
-    cpuUsPerRequest: cpu.length > 0 ? { median: median(cpu), ci95: cpu.length > 1 ? bootstrapMedianInterval(cpu, randomFor('cpu')) : null } : null,
+    cpuUsPerRequest: medianWithInterval(records.map(cpuUsPerRequest), randomFor('cpu')),
     transportUsPerRequest: medianWithInterval(shares.map((share) => share.transport), randomFor('transport')),
     modelUsPerRequest: medianWithInterval(shares.map((share) => share.model), randomFor('model')),
     eventLoopP99Ms: medianOrNull(records.map((r) => r.eventLoopP99Ms)),
