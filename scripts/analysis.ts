@@ -30,7 +30,8 @@ const text = (file: string) => readFile(file, 'utf8');
 const measure = async (name: string, plan: ComparePlan) => {
   const started = performance.now();
   process.stderr.write(`analysis: ${name} (${plan.runs} repetitions × ${contendersOf(plan.models, plan.executors).length} contenders × ${plan.variants.length} variants × ${plan.concurrency.length} levels)…`);
-  const report = buildReport(plan, await measurePlan(plan));
+  const measured = await measurePlan(plan);
+  const report = buildReport(plan, measured.runs, { transport: measured.transport });
   process.stderr.write(` ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
   return report;
 };

@@ -1,6 +1,6 @@
 import { cell, formatCount, formatMs, type TableData } from '../compare/report/cells.js';
 import { meanTimeChart, renderMarkdownTable } from '../compare/report/format-markdown.js';
-import { formatRatio } from '../compare/report/report-tables.js';
+import { formatRatio, formatUsWithInterval } from '../compare/report/report-tables.js';
 import type { CompareReport, CompareResult, ReportComparison } from '../compare/report/report-schema.js';
 import { ENDPOINTS } from '../domain/endpoints.js';
 import { MODEL_IDS, MODEL_TITLES, type ModelId } from '../domain/models.js';
@@ -21,24 +21,36 @@ const halfBlock = (name: string, v: ClaimVerdict): string => `**${name}: ${v.ver
 
 const table = (t: TableData): string => renderMarkdownTable(t).replace(/^### .*\n\n/, `**${t.title}**\n\n`);
 
+/** The CPU columns of a result: its CPU per request, the transport's share of it and the model's own (see the report's `transport` rule). */
+const CPU_HEADERS = ['CPU µs/request [95% CI]', 'of which transport µs', "model's own µs [95% CI]"] as const;
+
+const cpuCells = (r: CompareResult) => [
+  cell(formatUsWithInterval(r.cost.cpuUsPerRequest)),
+  cell(r.cost.transportUsPerRequest ? r.cost.transportUsPerRequest.median.toFixed(0) : '—'),
+  cell(formatUsWithInterval(r.cost.modelUsPerRequest)),
+];
+
 const timeTable = (title: string, results: readonly CompareResult[]): string =>
   table({
     title,
-    headers: ['Model', 'Median ms', 'Mean ms', 'p95', 'CPU µs/request [95% CI]', 'First result ms', 'Repetitions'],
-    align: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
-    rows: results.map((r) => {
-      const cpu = r.cost.cpuUsPerRequest;
-      return [
-        cell(contenderTitle(r)),
-        cell(formatMs(r.totalMs.p50)),
-        cell(formatMs(r.totalMs.mean)),
-        cell(formatMs(r.totalMs.p95)),
-        cell(cpu ? `${cpu.median.toFixed(0)}${cpu.ci95 ? ` [${cpu.ci95[0].toFixed(0)}–${cpu.ci95[1].toFixed(0)}]` : ''}` : '—'),
-        cell(r.cost.firstResultMs === null ? '—' : formatMs(r.cost.firstResultMs)),
-        cell(String(r.runs)),
-      ];
-    }),
+    headers: ['Model', 'Median ms', 'Mean ms', 'p95', ...CPU_HEADERS, 'First result ms', 'Repetitions'],
+    align: ['left', 'right', 'right', 'right', ...CPU_HEADERS.map(() => 'right' as const), 'right', 'right'],
+    rows: results.map((r) => [
+      cell(contenderTitle(r)),
+      cell(formatMs(r.totalMs.p50)),
+      cell(formatMs(r.totalMs.mean)),
+      cell(formatMs(r.totalMs.p95)),
+      ...cpuCells(r),
+      cell(r.cost.firstResultMs === null ? '—' : formatMs(r.cost.firstResultMs)),
+      cell(String(r.runs)),
+    ]),
   });
+
+/** The raw transport's CPU per call at a level of a report (its raw-transport loads: the transport alone, no model), e.g. `axios alone 228 µs per call`. */
+const rawTransportAt = (report: CompareReport, concurrency: number): string => {
+  const perCall = report.transportLoads.find((t) => t.concurrency === concurrency)?.cpuUsPerCall;
+  return `${report.transport} alone ${perCall ? `${formatUsWithInterval(perCall)} µs` : 'not measured'} per call`;
+};
 
 /** The paired comparisons as a table: a vs b, ratio, interval, Holm p, outcome. */
 const comparisonTable = (title: string, comparisons: readonly ReportComparison[]): string =>
@@ -112,23 +124,20 @@ const orDash = (value: number | null, digits: number): string => (value === null
 const threadCostTable = (title: string, reports: readonly CompareReport[], level: (report: CompareReport) => number): string =>
   table({
     title,
-    headers: ['Contender', 'CPU work per response', 'Median ms', 'CPU µs/request [95% CI]', 'Peak RSS MB', 'Threads per load', 'Start-up ms/thread', 'RSS MB/thread', 'Handoff µs/response'],
-    align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    headers: ['Contender', 'CPU work per response', 'Median ms', ...CPU_HEADERS, 'Peak RSS MB', 'Threads per load', 'Start-up ms/thread', 'RSS MB/thread', 'Handoff µs/response'],
+    align: ['left', 'right', 'right', ...CPU_HEADERS.map(() => 'right' as const), 'right', 'right', 'right', 'right', 'right'],
     rows: reports.flatMap((report) =>
-      correctAt(report, level(report)).map((r) => {
-        const cpu = r.cost.cpuUsPerRequest;
-        return [
-          cell(contenderTitle(r)),
-          cell(`${report.workMs} ms`),
-          cell(formatMs(r.totalMs.p50)),
-          cell(cpu ? `${cpu.median.toFixed(0)}${cpu.ci95 ? ` [${cpu.ci95[0].toFixed(0)}–${cpu.ci95[1].toFixed(0)}]` : ''}` : '—'),
-          cell(orDash(r.cost.peakRssMb, 0)),
-          cell(orDash(r.cost.threads, 0)),
-          cell(orDash(r.cost.threadStartupMs, 1)),
-          cell(orDash(r.cost.rssPerThreadMb, 1)),
-          cell(orDash(r.cost.handoffUs, 0)),
-        ];
-      }),
+      correctAt(report, level(report)).map((r) => [
+        cell(contenderTitle(r)),
+        cell(`${report.workMs} ms`),
+        cell(formatMs(r.totalMs.p50)),
+        ...cpuCells(r),
+        cell(orDash(r.cost.peakRssMb, 0)),
+        cell(orDash(r.cost.threads, 0)),
+        cell(orDash(r.cost.threadStartupMs, 1)),
+        cell(orDash(r.cost.rssPerThreadMb, 1)),
+        cell(orDash(r.cost.handoffUs, 0)),
+      ]),
     ),
   });
 
@@ -234,7 +243,9 @@ export const analysisSections = (inputs: AnalysisInputs): Record<string, string>
     ['4', 'No data is lost when errors are handled correctly', claim4],
     ['5', 'The use-case table', claim5],
   ] as const;
-  const cpuAtThree = three.map((r) => `${r.model} ${r.cost.cpuUsPerRequest?.median.toFixed(0) ?? '—'} µs`).join(', ');
+  const cpuAtThree = three
+    .map((r) => `${r.model} ${r.cost.cpuUsPerRequest?.median.toFixed(0) ?? '—'} µs (transport ${r.cost.transportUsPerRequest?.median.toFixed(0) ?? '—'}, model's own ${r.cost.modelUsPerRequest?.median.toFixed(0) ?? '—'})`)
+    .join(', ');
 
   return {
     setup: [
@@ -242,8 +253,8 @@ export const analysisSections = (inputs: AnalysisInputs): Record<string, string>
       '',
       table({
         title: 'The comparisons behind this document',
-        headers: ['Scenario', 'Seed', 'Repetitions', 'Warm-up', 'Variants', 'Levels', 'Executors of callbacks and futures', 'CPU work per response', 'Pairing', 'Margin'],
-        align: ['left', 'right', 'right', 'right', 'left', 'left', 'left', 'right', 'left', 'right'],
+        headers: ['Scenario', 'Seed', 'Repetitions', 'Warm-up', 'Variants', 'Levels', 'Executors of callbacks and futures', 'CPU work per response', 'Transport (alone, per call, first level)', 'Pairing', 'Margin'],
+        align: ['left', 'right', 'right', 'right', 'left', 'left', 'left', 'right', 'left', 'left', 'right'],
         rows: [inputs.baseline, inputs.categoriasTimeout, inputs.scale, threads.page, threads.pageWork, threads.sweep, threads.sweepWork].map((r) => [
           cell(r.scenario),
           cell(String(r.seed)),
@@ -253,6 +264,7 @@ export const analysisSections = (inputs: AnalysisInputs): Record<string, string>
           cell(r.concurrency.map((c) => levelName(r, c)).join(', ')),
           cell(r.executors.join(', ')),
           cell(`${r.workMs} ms`),
+          cell(rawTransportAt(r, r.concurrency[0] ?? 0)),
           cell(r.pairing === 'server-plan' ? 'same server plan' : 'order only'),
           cell(`±${(r.margin * 100).toFixed(0)} %`),
         ]),
@@ -324,7 +336,7 @@ export const analysisSections = (inputs: AnalysisInputs): Record<string, string>
       `- claim 3 (async/await scales better, up to ${levelName(inputs.scale, top)} on the loop and ${levelName(threads.sweep, threadTop)} against threads): **${claim3.verdict}** — on the event loop ${claim3Loop.verdict}, against threads ${claim3Threads.verdict};`,
       `- claim 4 (no data lost when errors are handled correctly): **${claim4.verdict}**, and the naive variants lose data: ${preservation(inputs.categoriasTimeout, 'naive').map((r) => `${r.model} ${r.runs - r.preservedRuns}/${r.runs} runs`).join(', ')};`,
       `- claim 5, "UI showing data as it arrives": **${rows[2]?.verdict.verdict}** — ${rows[2]?.note};`,
-      `- client CPU per request at three requests (median): ${cpuAtThree}.`,
+      `- client CPU per request at three requests (median): ${cpuAtThree}; the raw transport (${rawTransportAt(inputs.baseline, 3)}) measured beside them.`,
     ].join('\n'),
   };
 };

@@ -1,6 +1,7 @@
 import { ENDPOINTS, type Endpoint } from '../domain/endpoints.js';
 import { NO_FAULTS, type FaultMap, type FaultSpec } from '../domain/fault-spec.js';
 import type { InstrumentedLoad } from '../domain/instrumented-load.js';
+import type { RawTransportLoad } from '../domain/raw-transport-load.js';
 import type { LatencySpec, ServerControl } from '../domain/server-control.js';
 import { instrumentedLoad, loadTransport } from '../models/index.js';
 import { connectServer, probeControlApi, startServer, startServerProcess } from '../server/index.js';
@@ -8,6 +9,7 @@ import { CONTROL_CALL_LIMITS } from '../server/http-json.js';
 import { poolSize } from '../domain/connection-limits.js';
 import type { TransportKind } from '../domain/transport.js';
 import { createTransport } from '../transport/create-transport.js';
+import { rawTransportLoad } from './raw-transport-load.js';
 import { TargetError } from './target-error.js';
 
 /** What an arena session measures against, and how. */
@@ -44,6 +46,8 @@ export interface Arena {
   readonly faults: FaultMap;
   /** One instrumented load of a model over the session's transport. */
   readonly load: InstrumentedLoad;
+  /** The same requests over the session's transport with no model (on this thread): the transport's own cost. */
+  readonly rawLoad: RawTransportLoad;
   /**
    * Closes the transport, then stops the embedded server or puts back the faults a target had when
    * the session opened (rejects with the control API's error if that fails). Idempotent.
@@ -110,6 +114,7 @@ export const openArena = async (options: ArenaOptions): Promise<Arena> => {
     control: server.control,
     faults: server.faults,
     load: (model, request) => instrumentedLoad(model, threadable, request),
+    rawLoad: rawTransportLoad(transport),
     close: () =>
       (closing ??= (async () => {
         transport.close();

@@ -124,11 +124,12 @@ export const compareCommand = (): Command =>
         stoppedBy = code;
         stop.abort();
       });
-      const records = await measure(plan, flags.target, controlApi, stop.signal).finally(() => signal.dispose());
-      await writeReport(formatReport(buildReport(plan, records, controlApi ? 'measured' : 'unavailable', stoppedBy !== undefined), flags.format, { color: colorAllowed(flags.out) }), flags.out);
+      const measured = await measure(plan, flags.target, controlApi, stop.signal).finally(() => signal.dispose());
+      const report = buildReport(plan, measured.runs, { transport: measured.transport, serverCheck: controlApi ? 'measured' : 'unavailable', partial: stoppedBy !== undefined });
+      await writeReport(formatReport(report, flags.format, { color: colorAllowed(flags.out) }), flags.out);
       if (stoppedBy !== undefined) {
         process.exitCode = stoppedBy;
         return;
       }
-      applyFailOn(flags.failOn, correctVariantTally(records), 'correct variants; naive ones lose data on purpose');
+      applyFailOn(flags.failOn, correctVariantTally(measured.runs), 'correct variants; naive ones lose data on purpose');
     });

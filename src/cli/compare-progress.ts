@@ -1,10 +1,14 @@
 import { contenderLabel } from '../compare/contender.js';
 import type { ComparisonProgress } from '../compare/runner/run-comparison.js';
+import { isTransportStep, type ScheduledStep } from '../compare/schedule.js';
 
 const clock = (ms: number): string => {
   const seconds = Math.round(ms / 1000);
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 };
+
+/** What a step runs: `reactive naive`, or `raw transport` for the transport alone. */
+const stepLabel = (step: ScheduledStep): string => (isTransportStep(step) ? 'raw transport' : `${contenderLabel(step)} ${step.variant}`);
 
 /**
  * One line of progress: a bar, loads done, elapsed time, ETA (from the load times measured so far) and
@@ -15,7 +19,7 @@ export const progressLine = (progress: ComparisonProgress, barWidth = 24): strin
   const filled = Math.round(fraction * barWidth);
   const eta = progress.etaMs === undefined ? '–:––' : clock(progress.etaMs);
   const next = progress.next;
-  const label = next ? `  ${contenderLabel(next)} ${next.variant} ×${next.concurrency} ${next.phase === 'warmup' ? 'warm-up' : 'run'} ${next.run + 1}` : '';
+  const label = next ? `  ${stepLabel(next)} ×${next.concurrency} ${next.phase === 'warmup' ? 'warm-up' : 'run'} ${next.run + 1}` : '';
   return `[${'#'.repeat(filled)}${'·'.repeat(barWidth - filled)}] ${progress.done}/${progress.total} ${clock(progress.elapsedMs)} eta ${eta}${label}`;
 };
 

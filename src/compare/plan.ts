@@ -150,3 +150,19 @@ export const loadRequestFor = (plan: ComparePlan, load: ScheduledLoad): LoadRequ
   variant: load.variant,
   seed: clientSeedFor(plan, load),
 });
+
+/**
+ * The request of a raw-transport load (see withTransportLoads): the level's requests, in-flight limit
+ * and deadline; a raw load makes one attempt per request on this thread, so no retries and no CPU work.
+ */
+export const transportRequestFor = (plan: ComparePlan, load: Pick<ScheduledLoad, 'phase' | 'run' | 'concurrency'>): LoadRequest => ({
+  executor: 'loop',
+  workMs: 0,
+  requests: load.concurrency,
+  deadlineMs: plan.client.deadlineMs,
+  retries: 0,
+  backoff: plan.client.backoff,
+  maxInFlight: inFlightFor(plan, load.concurrency),
+  variant: 'correct',
+  seed: clientSeedFor(plan, load),
+});

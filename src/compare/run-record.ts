@@ -59,3 +59,28 @@ export interface ThreadRecord {
   /** Median µs from a worker posting a response to the main thread receiving it. */
   readonly handoffUs: number | null;
 }
+
+/**
+ * One raw-transport load (the transport alone, no model: see RawTransportLoad) of a measured
+ * repetition: what the transport cost at that level, to set beside each contender's run of the
+ * same repetition.
+ */
+export interface TransportRecord {
+  readonly concurrency: number;
+  readonly inFlight: number;
+  readonly repetition: number;
+  /** Digest of the server's plan for this load, as for a contender's run (null when pairing by order only). */
+  readonly serverPlan: string | null;
+  readonly totalMs: number;
+  /** Client CPU time (user + system) spent during the load. */
+  readonly cpuMs: number;
+  /** Transport calls made: one per request, no retries. */
+  readonly calls: number;
+  readonly failed: number;
+}
+
+/** What a comparison measured: the contenders' runs and the raw-transport loads beside them. */
+export interface ComparisonRecords {
+  readonly runs: readonly RunRecord[];
+  readonly transport: readonly TransportRecord[];
+}

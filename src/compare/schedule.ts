@@ -60,3 +60,31 @@ export const buildSchedule = (options: ScheduleOptions): ScheduledLoad[] => {
   }
   return schedule;
 };
+
+/** A raw-transport load (no model) of a measured repetition: see {@link withTransportLoads}. */
+export interface ScheduledTransportLoad {
+  readonly kind: 'transport';
+  readonly concurrency: number;
+  readonly phase: 'measured';
+  /** The measured repetition it belongs to. */
+  readonly run: number;
+}
+
+/** One step of a comparison: a contender's load or a raw-transport load. */
+export type ScheduledStep = ScheduledLoad | ScheduledTransportLoad;
+
+/** True for a raw-transport step. */
+export const isTransportStep = (step: ScheduledStep): step is ScheduledTransportLoad => 'kind' in step && step.kind === 'transport';
+
+/**
+ * The schedule with one raw-transport load at the head of every measured repetition, just before the
+ * contender at position 0. Not a contender, so not an arm of the Williams design: at the head, it
+ * leaves every back-to-back pair within a repetition as the design made them, and takes the place of
+ * the previous repetition's last contender as what the first one follows, a place every contender
+ * holds equally often over whole blocks. A drift along the repetition shifts the transport's figure
+ * against every contender alike (over whole blocks each runs at each position equally often), so the model shares
+ * stay comparable. Once per repetition, so each contender's run pairs with the transport of its own
+ * repetition; none in the warm-ups (the contenders' warm-ups warm the same transport).
+ */
+export const withTransportLoads = (schedule: readonly ScheduledLoad[]): ScheduledStep[] =>
+  schedule.flatMap((load): ScheduledStep[] => (load.phase === 'measured' && load.position === 0 ? [{ kind: 'transport', concurrency: load.concurrency, phase: 'measured', run: load.run }, load] : [load]));

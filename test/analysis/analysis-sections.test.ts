@@ -5,7 +5,7 @@ import { checkGeneratedSections, replaceGeneratedSections } from '../../src/anal
 import { buildPlan } from '../../src/compare/plan.js';
 import { buildReport } from '../../src/compare/report/build-report.js';
 import { compareReportSchema, type CompareReport } from '../../src/compare/report/report-schema.js';
-import type { RunRecord } from '../../src/compare/run-record.js';
+import type { RunRecord, TransportRecord } from '../../src/compare/run-record.js';
 import { MODEL_IDS } from '../../src/domain/models.js';
 import { runRecord } from '../compare/fixtures.js';
 
@@ -37,8 +37,15 @@ const threadRecords = (concurrency: number, factors: readonly number[]): RunReco
 
 const THREAD_PLAN = { models: ['callbacks', 'futures', 'async-await'], executors: ['threads'], variant: 'correct' } as const;
 
+/** A raw-transport load for every level and repetition of the runs: 250 µs of CPU per call. */
+const rawLoads = (runs: readonly RunRecord[]): TransportRecord[] =>
+  [...new Set(runs.map((r) => `${r.concurrency}/${r.repetition}`))].map((key) => {
+    const [concurrency = 0, repetition = 0] = key.split('/').map(Number);
+    return { concurrency, inFlight: 100, repetition, serverPlan: `plan${repetition}`, totalMs: 90, cpuMs: concurrency * 0.25, calls: concurrency, failed: 0 };
+  });
+
 const reportOf = (name: string, overrides: Parameters<typeof buildPlan>[1], runs: RunRecord[]): CompareReport =>
-  compareReportSchema.parse(buildReport(buildPlan({ name, seed: 7, warmup: 2 }, { runs: REPETITIONS, ...overrides }), runs));
+  compareReportSchema.parse(buildReport(buildPlan({ name, seed: 7, warmup: 2 }, { runs: REPETITIONS, ...overrides }), runs, { transport: rawLoads(runs) }));
 
 interface Knobs {
   /** Per model (callbacks, futures, async-await, reactive): factor of time and CPU at 3 requests. */
@@ -99,10 +106,10 @@ describe('analysisSections', () => {
   it("shows the threads' cost beside async/await's time, CPU and memory, with and without CPU work", () => {
     const s = analysisSections(inputs());
     expect(s['claim-2-threads']).toContain('| Futures (threads) | 10 ms |');
-    expect(s['claim-2-threads']).toMatch(/\| Callbacks \(threads\) \| 0 ms \| [^|]+ \| [^|]+ \| [^|]+ \| 3 \| 14\.0 \| 9\.5 \| 60 \|/);
-    expect(s['claim-2-threads']).toMatch(/\| Async\/await \| 0 ms \| [^|]+ \| [^|]+ \| [^|]+ \| — \| — \| — \| — \|/);
+    expect(s['claim-2-threads']).toMatch(/\| Callbacks \(threads\) \| 0 ms \| [^|]+ \| [^|]+ \| [^|]+ \| [^|]+ \| [^|]+ \| 3 \| 14\.0 \| 9\.5 \| 60 \|/);
+    expect(s['claim-2-threads']).toMatch(/\| Async\/await \| 0 ms \| [^|]+ \| [^|]+ \| [^|]+ \| [^|]+ \| [^|]+ \| — \| — \| — \| — \|/);
     expect(s['claim-3-threads']).toContain('50 in flight');
-    expect(s.setup).toContain('| scale-threads-work | 7 | 12 | 2 | correct | 10 in flight, 50 in flight | threads | 10 ms |');
+    expect(s.setup).toContain('| scale-threads-work | 7 | 12 | 2 | correct | 10 in flight, 50 in flight | threads | 10 ms | axios alone 250 [250–250] µs per call |');
   });
 
   it('changes verdicts when the data changes', () => {
@@ -126,7 +133,25 @@ describe('analysisSections', () => {
     const s = analysisSections(inputs());
     expect(s['claim-3']).toContain('100 in flight');
     expect(s['claim-3']).toMatch(/\| Reactive \(RxJS\) \| .* \| ×1\.40 \|/);
-    expect(s.setup).toContain('| categorias-timeout | 7 | 12 | 2 | correct, naive | 3 req | loop | 0 ms | same server plan | ±5 % |');
+    expect(s.setup).toContain('| categorias-timeout | 7 | 12 | 2 | correct, naive | 3 req | loop | 0 ms | axios alone 250 [250–250] µs per call | same server plan | ±5 % |');
+  });
+
+  it("sets the transport's share of the CPU per request beside the model's own, and the raw transport alone", () => {
+    const s = analysisSections(inputs());
+    // At three requests each model costs ~300 µs per request, of which the raw transport's 250 µs per call.
+    expect(s['claim-1']).toContain("| CPU µs/request [95% CI] | of which transport µs | model's own µs [95% CI] |");
+    expect(s['claim-1']).toMatch(/\| Callbacks \| [^|]+ \| [^|]+ \| [^|]+ \| 300 \[300–300\] \| 250 \| 50 \[50–50\] \|/);
+    expect(s['claim-2-threads']).toMatch(/\| Async\/await \| 0 ms \| [^|]+ \| 300 \[300–300\] \| 250 \| 50 \[50–50\] \|/);
+    expect(s.setup).toContain('| baseline | 7 | 12 | 2 | correct | 3 req | loop | 0 ms | axios alone 250 [250–250] µs per call |');
+    expect(s['recommendation-basis']).toContain("callbacks 300 µs (transport 250, model's own 50)");
+    expect(s['recommendation-basis']).toContain('the raw transport (axios alone 250 [250–250] µs per call)');
+  });
+
+  it("says the transport's share was not measured rather than inventing one", () => {
+    const plain = { ...inputs(), baseline: compareReportSchema.parse(buildReport(buildPlan({ name: 'baseline', seed: 7 }, { runs: REPETITIONS, variant: 'correct' }), records(3, [1, 1, 1, 1]))) };
+    const s = analysisSections(plain);
+    expect(s['claim-1']).toMatch(/\| Callbacks \| [^|]+ \| [^|]+ \| [^|]+ \| 300 \[300–300\] \| — \| — \|/);
+    expect(s.setup).toContain('axios alone not measured per call');
   });
 
   it('names the verdicts the recommendation rests on', () => {

@@ -53,6 +53,7 @@ const fakeArena = (log: string[]): Arena => ({
   url: 'http://127.0.0.1:1',
   faults: NO_FAULTS,
   load: (model) => new Observable(() => () => void log.push(`load aborted ${model}`)),
+  rawLoad: async () => ({ calls: 0, failed: 0 }),
   close: async () => void log.push('arena closed'),
 });
 

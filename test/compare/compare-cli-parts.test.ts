@@ -33,6 +33,8 @@ describe('progressLine', () => {
     const next = { index: 10, concurrency: 3, phase: 'measured' as const, run: 3, position: 0, model: 'reactive' as const, executor: 'loop' as const, variant: 'naive' as const };
     expect(progressLine({ done: 10, total: 40, elapsedMs: 5_000, next, etaMs: 15_000 }, 8)).toBe('[##······] 10/40 0:05 eta 0:15  reactive naive ×3 run 4');
     expect(progressLine({ done: 0, total: 40, elapsedMs: 0 }, 4)).toBe('[····] 0/40 0:00 eta –:––');
+    const raw = { kind: 'transport' as const, concurrency: 3, phase: 'measured' as const, run: 3 };
+    expect(progressLine({ done: 9, total: 40, elapsedMs: 5_000, next: raw }, 8)).toBe('[##······] 9/40 0:05 eta –:––  raw transport ×3 run 4');
   });
 });
 

@@ -99,6 +99,14 @@ describe('async-arena compare end to end', () => {
     expect(report).toMatchObject({ scenario: 'tiny', runs: 2, concurrency: [3, 6], variants: ['correct', 'naive'] });
     expect(report.results).toHaveLength(2 * 2 * 2);
     for (const result of report.results) expect(result.preservedRuns).toBe(result.variant === 'correct' ? 2 : 0);
+    // A raw-transport load per measured repetition and level, beside the contenders: the transport's share of each one's CPU.
+    expect(report.transportLoads.map((t) => [t.concurrency, t.runs, t.failed])).toEqual([[3, 2, 2], [6, 2, 4]]);
+    expect(report.transportRecords.map((t) => [t.concurrency, t.repetition])).toEqual([[3, 0], [3, 1], [6, 0], [6, 1]]);
+    for (const t of report.transportRecords) expect(t.serverPlan, 'paired on the repetition\'s server plan').toBe(report.records.find((r) => r.concurrency === t.concurrency && r.repetition === t.repetition)?.serverPlan);
+    for (const result of report.results) {
+      expect(result.cost.transportUsPerRequest?.median, `${result.model} ${result.variant}`).toBeGreaterThan(0);
+      expect(result.cost.modelUsPerRequest?.median).toEqual(expect.any(Number));
+    }
   });
 });
 

@@ -15,7 +15,10 @@ describe('compare interrupted by Ctrl+C', () => {
       const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
       let stdout = '';
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => void (stdout += chunk));
-      void nextRequest(server.server, '/api/productos').then(() => child.kill('SIGINT'));
+      // The repetition's raw-transport load asks for /productos first, then the contender's load: the signal lands during the latter.
+      void nextRequest(server.server, '/api/productos')
+        .then(() => nextRequest(server.server, '/api/productos'))
+        .then(() => child.kill('SIGINT'));
       const [code] = (await once(child, 'close')) as [number | null];
       expect(code).toBe(EXIT.interrupted);
       const report = compareReportSchema.parse(JSON.parse(stdout));
@@ -24,6 +27,7 @@ describe('compare interrupted by Ctrl+C', () => {
       // the load under way when Ctrl+C came was finished and counted; the other 19 never started
       expect(result?.runs).toBe(1);
       expect(result?.endpoints.productos.ok).toBe(1);
+      expect(report.transportRecords).toHaveLength(1);
     } finally {
       await server.close();
     }

@@ -14,7 +14,7 @@ import { runRecord } from './fixtures.js';
 
 describe('a report without the server cross-check', () => {
   const plan = buildPlan({ name: 'plain', models: ['futures'], variant: 'correct', runs: 1 });
-  const report = buildReport(plan, [runRecord('futures', 'correct', 0, 40)], 'unavailable');
+  const report = buildReport(plan, [runRecord('futures', 'correct', 0, 40)], { serverCheck: 'unavailable' });
 
   it('marks it unavailable in every format, never leaves it out silently', () => {
     expect(compareReportSchema.parse(JSON.parse(formatReport(report, 'json', { color: false })))).toMatchObject({ serverCheck: 'unavailable' });
@@ -63,6 +63,9 @@ describe('compare --target a server without a control API', () => {
     const report = compareReportSchema.parse(JSON.parse(stdout));
     expect(report).toMatchObject({ serverCheck: 'unavailable', results: [{ model: 'callbacks', runs: 2, preservedRuns: 2 }] });
     expect(report.results[0]?.endpoints.perfil.ok).toBe(2);
+    // The raw transport is just loads: measured there too, paired by repetition order only.
+    expect(report.transportRecords.map((t) => [t.repetition, t.calls, t.failed, t.serverPlan])).toEqual([[0, 3, 0, null], [1, 3, 0, null]]);
+    expect(report.results[0]?.cost.modelUsPerRequest).not.toBeNull();
     expect(stderr).toContain('server cross-check is unavailable');
   });
 

@@ -3,6 +3,7 @@ import { buildPlan, serverSeedFor } from '../../src/compare/plan.js';
 import { runComparison } from '../../src/compare/runner/run-comparison.js';
 import type { LoadRequest } from '../../src/domain/load-request.js';
 import type { ModelId } from '../../src/domain/models.js';
+import { rawTransportLoad } from '../../src/arena/raw-transport-load.js';
 import { instrumentedLoad } from '../../src/models/instrumented-load.js';
 import { uniformLatency, type MockServer } from '../../src/server/index.js';
 import type { HttpTransport } from '../../src/transport/http-transport.js';
@@ -19,7 +20,7 @@ useLoopbackServer({ host: '127.0.0.1', port: 0, seed: 1, latency: uniformLatency
 const load = (model: ModelId, request: LoadRequest) => instrumentedLoad(model, transport, request);
 
 describe('paired repetitions', () => {
-  it('every contender of a repetition meets the same planned delays and faults; repetitions differ', async () => {
+  it('every contender of a repetition, and its raw-transport load, meets the same planned delays and faults; repetitions differ', async () => {
     const plan = buildPlan({
       name: 'paired',
       runs: 3,
@@ -31,8 +32,10 @@ describe('paired repetitions', () => {
       client: { deadlineMs: 5_000 },
       faults: { productos: { kind: 'error', status: 503, probability: 0.5 }, perfil: { kind: 'latency', ms: 3, jitterMs: 3, probability: 0.5 } },
     });
-    const records = await runComparison(plan, { server, load });
+    const { runs: records, transport: raw } = await runComparison(plan, { server, load, rawLoad: rawTransportLoad(transport) });
     expect(records).toHaveLength(3 * 4);
+    expect(raw.map((t) => t.repetition)).toEqual([0, 1, 2]);
+    for (const t of raw) expect(t.serverPlan, `raw transport, repetition ${t.repetition}`).toBe(records.find((r) => r.repetition === t.repetition)?.serverPlan);
     const byRepetition = new Map(records.map((r) => [r.repetition, records.filter((x) => x.repetition === r.repetition)]));
     const digests = [...byRepetition.values()].map((runs) => new Set(runs.map((r) => r.serverPlan)));
     for (const set of digests) expect(set.size, 'one digest per repetition').toBe(1);
@@ -42,8 +45,8 @@ describe('paired repetitions', () => {
 
   it('without a seeded server, runs pair by repetition order only and carry no plan', async () => {
     const plan = buildPlan({ name: 'unpaired', runs: 1, warmup: 0, variant: 'correct', models: ['callbacks', 'reactive'] });
-    const records = await runComparison(plan, { server, load, pairing: 'repetition-order' });
-    expect(records.map((r) => r.serverPlan)).toEqual([null, null]);
+    const records = await runComparison(plan, { server, load, rawLoad: rawTransportLoad(transport), pairing: 'repetition-order' });
+    expect([...records.runs, ...records.transport].map((r) => r.serverPlan)).toEqual([null, null, null]);
   });
 
   it('seeds each load by (seed, phase, repetition, level) only', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadRequest } from '../../src/domain/load-request.js';
 import type { ModelId } from '../../src/domain/models.js';
+import { rawTransportLoad } from '../../src/arena/raw-transport-load.js';
 import { instrumentedLoad } from '../../src/models/instrumented-load.js';
 import { uniformLatency, type MockServer } from '../../src/server/index.js';
 import type { HttpTransport } from '../../src/transport/http-transport.js';
@@ -26,7 +27,8 @@ const short = (name: string, changes: Partial<Scenario> = {}): Scenario => ({ ..
 
 const compare = async (scenario: Scenario, onProgress?: (p: ComparisonProgress) => void): Promise<CompareReport> => {
   const plan = buildPlan(scenario);
-  return compareReportSchema.parse(buildReport(plan, await runComparison(plan, { server, load, onProgress })));
+  const { runs, transport: raw } = await runComparison(plan, { server, load, rawLoad: rawTransportLoad(transport), onProgress });
+  return compareReportSchema.parse(buildReport(plan, runs, { transport: raw }));
 };
 
 const find = (report: CompareReport, model: ModelId, variant: 'correct' | 'naive') => report.results.find((r) => r.model === model && r.variant === variant)!;
@@ -66,15 +68,20 @@ describe('runComparison against the real server', () => {
   it('applies scheduled fault changes from their run on and reports progress for every load', async () => {
     const progress: ComparisonProgress[] = [];
     const plan = buildPlan({ name: 'recovery', runs: 2, warmup: 1, models: ['callbacks', 'futures'], variant: 'correct', faults: { categorias: { kind: 'error', status: 503 } }, schedule: [{ atRun: 1, faults: { categorias: { kind: 'none' } } }] });
-    const records = await runComparison(plan, { server, load, onProgress: (p) => progress.push(p) });
+    const { runs: records, transport: raw } = await runComparison(plan, { server, load, rawLoad: rawTransportLoad(transport), onProgress: (p) => progress.push(p) });
     expect(records).toHaveLength(4);
+    // The raw-transport loads meet the scheduled faults too: /categorias fails in repetition 0 only (one call in three).
+    expect(raw.map((t) => [t.repetition, t.calls, t.failed])).toEqual([[0, 3, 1], [1, 3, 0]]);
+    for (const t of raw) expect(t.cpuMs, `raw transport, repetition ${t.repetition}`).toBeGreaterThan(0);
     for (const record of records) {
       expect(record.endpoints.categorias.ok, `repetition ${record.repetition}`).toBe(record.repetition === 0 ? 0 : 1);
       expect(record.cpuMs).toBeGreaterThan(0);
       expect(record.peakRssBytes).toBeGreaterThan(0);
     }
-    expect(progress.map((p) => p.done)).toEqual([0, 1, 2, 3, 4, 5, 6]);
-    expect(progress.at(-1)).toMatchObject({ done: 6, total: 6 });
+    // 2 warm-up loads, then per measured repetition a raw-transport load and 2 contenders' loads.
+    expect(progress.map((p) => p.done)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(progress.filter((p) => p.next && 'kind' in p.next).map((p) => p.done)).toEqual([2, 5]);
+    expect(progress.at(-1)).toMatchObject({ done: 8, total: 8 });
     expect(progress.at(-1)?.next).toBeUndefined();
   });
 });

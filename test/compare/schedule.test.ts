@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MODEL_IDS } from '../../src/domain/models.js';
-import { buildSchedule, type ScheduleOptions } from '../../src/compare/schedule.js';
+import { buildSchedule, isTransportStep, withTransportLoads, type ScheduleOptions } from '../../src/compare/schedule.js';
 
 const options: ScheduleOptions = { models: MODEL_IDS, variants: ['correct', 'naive'], concurrency: [3, 30], warmup: 2, runs: 5, seed: 42 };
 const key = (load: { model: string; variant: string }) => `${load.model}/${load.variant}`;
@@ -52,5 +52,23 @@ describe('buildSchedule', () => {
         ['async-await/loop/correct', 'async-await/loop/naive', 'futures/loop/correct', 'futures/loop/naive', 'futures/threads/correct', 'futures/threads/naive'],
       );
     }
+  });
+});
+
+describe('withTransportLoads', () => {
+  const schedule = buildSchedule(options);
+  const steps = withTransportLoads(schedule);
+
+  it('puts one raw-transport load at the head of every measured repetition of every level, none in the warm-ups', () => {
+    const raw = steps.filter(isTransportStep);
+    expect(raw.map((t) => [t.concurrency, t.run])).toEqual([3, 30].flatMap((c) => [0, 1, 2, 3, 4].map((run) => [c, run])));
+    steps.forEach((step, i) => {
+      if (!isTransportStep(step)) return;
+      expect(steps[i + 1]).toMatchObject({ concurrency: step.concurrency, phase: 'measured', run: step.run, position: 0 });
+    });
+  });
+
+  it("leaves the contenders' Williams order exactly as it was", () => {
+    expect(steps.filter((step) => !isTransportStep(step))).toEqual(schedule);
   });
 });

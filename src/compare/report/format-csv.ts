@@ -9,6 +9,9 @@ export const csvField = (value: string | number | null): string => {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
+/** The raw-transport loads of a result's level. */
+const rawTransportAt = (report: CompareReport, r: CompareResult) => report.transportLoads.find((t) => t.concurrency === r.concurrency);
+
 type Column = readonly [name: string, value: (r: CompareResult, report: CompareReport) => string | number | null];
 
 const endpointColumns = (e: (typeof ENDPOINTS)[number]): Column[] => [
@@ -62,8 +65,20 @@ const COLUMNS: readonly Column[] = [
   ['rss_per_thread_mb', (r) => r.cost.rssPerThreadMb],
   ['handoff_us', (r) => r.cost.handoffUs],
   ['runs_needed_to_decide', (r, report) => runsNeededFor(report.comparisons, { variant: r.variant, concurrency: r.concurrency, model: contenderLabel(r) })],
+  ['transport_us_per_request', (r) => r.cost.transportUsPerRequest?.median ?? null],
+  ['transport_us_per_request_ci95_low', (r) => r.cost.transportUsPerRequest?.ci95?.[0] ?? null],
+  ['transport_us_per_request_ci95_high', (r) => r.cost.transportUsPerRequest?.ci95?.[1] ?? null],
+  ['model_us_per_request', (r) => r.cost.modelUsPerRequest?.median ?? null],
+  ['model_us_per_request_ci95_low', (r) => r.cost.modelUsPerRequest?.ci95?.[0] ?? null],
+  ['model_us_per_request_ci95_high', (r) => r.cost.modelUsPerRequest?.ci95?.[1] ?? null],
+  ['raw_transport_runs', (r, report) => rawTransportAt(report, r)?.runs ?? 0],
+  ['raw_transport_us_per_call', (r, report) => rawTransportAt(report, r)?.cpuUsPerCall?.median ?? null],
 ];
 
-/** The report as CSV: a header, then one row per contender × variant × concurrency level (`model` and `executor`, and `contender` as the other formats name it). */
+/**
+ * The report as CSV: a header, then one row per contender × variant × concurrency level (`model` and
+ * `executor`, and `contender` as the other formats name it); each row also carries its level's
+ * raw-transport loads (`raw_transport_*`), which have no row of their own.
+ */
 export const formatCsv = (report: CompareReport): string =>
   [COLUMNS.map(([name]) => name), ...report.results.map((r) => COLUMNS.map(([, value]) => csvField(value(r, report))))].map((row) => row.join(',')).join('\n') + '\n';

@@ -48,6 +48,7 @@ export const formatTable = (report: CompareReport, options: { readonly color: bo
     reportHeader(report).join('\n'),
     ...reportTables(report).map((table) => renderTextTable(table, options.color)),
     paint(`Columns: ${REPORT_RULES.columns}.`, 'muted', options.color),
+    paint(`Transport µs/request, Model's own µs/request: ${REPORT_RULES.transport}.`, 'muted', options.color),
     ...(report.executors.includes('threads') ? [paint(`Thread cost: ${REPORT_RULES.threadCost}.`, 'muted', options.color)] : []),
     paint(`Rules: ${REPORT_RULES.comparison}. Preserved: ${REPORT_RULES.preserved}.`, 'muted', options.color),
   ].join('\n\n') + '\n';

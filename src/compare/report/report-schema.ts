@@ -40,6 +40,9 @@ const contender = z.string();
 /** A median over repetitions with its 95% bootstrap interval. */
 export const medianWithIntervalSchema = z.strictObject({ median: z.number(), ci95: interval.nullable() });
 
+/** A median over repetitions with its 95% bootstrap interval. */
+export type MedianWithInterval = z.infer<typeof medianWithIntervalSchema>;
+
 /** What a contender costs the client at one level (null where there was nothing to measure). */
 export const costSchema = z.strictObject({
   /** Client CPU time (user + system) per request, µs: median over repetitions and its interval. */
@@ -52,6 +55,14 @@ export const costSchema = z.strictObject({
   firstResultMs: z.number().nullable(),
   /** Time until the application first heard of a failure, ms: median over the repetitions that had one. */
   firstFailureMs: z.number().nullable(),
+  /**
+   * The transport's share of the CPU per request, µs: per repetition, the raw-transport load's CPU per
+   * call times this run's calls per request; median over repetitions and its interval (null without
+   * raw-transport loads, e.g. in reports written before they were measured).
+   */
+  transportUsPerRequest: medianWithIntervalSchema.nullable().default(null),
+  /** The model's own share, µs: per repetition, CPU per request minus the transport's share; median of those paired differences and its interval. */
+  modelUsPerRequest: medianWithIntervalSchema.nullable().default(null),
   /** Threads executor only (null on the loop): worker threads started per load, median over repetitions. */
   threads: z.number().nullable().default(null),
   /** Threads only: ms from handing a new thread its first request to the thread running it (start-up + one hand-over), median over threads, then over repetitions. */
@@ -93,6 +104,32 @@ export const runSchema = z.strictObject({
   attempts: count,
   /** What the load's worker threads cost; null on the loop. */
   threads: runThreadsSchema.nullable().default(null),
+});
+
+/** One raw-transport load (the transport alone, no model) of a measured repetition. */
+export const transportRunSchema = z.strictObject({
+  concurrency: z.number().int().positive(),
+  inFlight: z.number().int().positive(),
+  repetition: count,
+  serverPlan: z.string().nullable(),
+  totalMs: z.number(),
+  /** Client CPU µs per transport call (one call per request: no retries). */
+  cpuUsPerCall: z.number(),
+  calls: count,
+  failed: count,
+});
+
+/** The raw-transport loads of one level, over the repetitions: what the transport alone costs there. */
+export const transportLevelSchema = z.strictObject({
+  concurrency: z.number().int().positive(),
+  inFlight: z.number().int().positive(),
+  runs: count,
+  /** Client CPU µs per call: median over repetitions and its 95% bootstrap interval (null without runs). */
+  cpuUsPerCall: medianWithIntervalSchema.nullable(),
+  /** Median wall time of a raw-transport load, ms (null without runs). */
+  totalMs: z.number().nullable(),
+  /** Calls that failed, over all runs. */
+  failed: count,
 });
 
 /** A paired comparison of contender `a` with `b` (same variant and level) on one metric. */
@@ -188,8 +225,12 @@ export const compareReportSchema = z.strictObject({
   /** How each figure was computed, in words. */
   rules: z.record(z.string(), z.string()),
   results: z.array(resultSchema),
+  /** Per level, the raw-transport loads measured beside the contenders (empty in reports written before they were). */
+  transportLoads: z.array(transportLevelSchema).default([]),
   comparisons: z.array(comparisonSchema),
   records: z.array(runSchema),
+  /** Every raw-transport load. */
+  transportRecords: z.array(transportRunSchema).default([]),
 });
 
 /** A comparison report. */
@@ -200,3 +241,6 @@ export type ReportComparison = z.infer<typeof comparisonSchema>;
 
 /** One row of a comparison report. */
 export type CompareResult = z.infer<typeof resultSchema>;
+
+/** The raw-transport loads of one level, as a report sums them up. */
+export type TransportLevel = z.infer<typeof transportLevelSchema>;

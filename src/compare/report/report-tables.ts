@@ -3,7 +3,7 @@ import { cell, formatCount, formatMs, type Cell, type TableData, type Tone } fro
 import { outcomeLabel, pairsLabel } from './comparison-extras.js';
 import { pairingText } from './pairing-check.js';
 import { runOrderText } from './run-order.js';
-import type { CompareReport, CompareResult, ReportComparison } from './report-schema.js';
+import type { CompareReport, CompareResult, MedianWithInterval, ReportComparison, TransportLevel } from './report-schema.js';
 import { sanitizeText } from '../../domain/sanitize-text.js';
 import { contenderLabel } from '../contender.js';
 
@@ -60,25 +60,50 @@ const threadCells = (r: CompareResult): Cell[] => [
   cell(orDash(r.cost.handoffUs, (n) => n.toFixed(0))),
 ];
 
-/** What each contender costs the client at one level; with thread contenders, what their threads cost beside it (— on the loop). */
-export const costTable = (results: readonly CompareResult[], concurrency: number): TableData => ({
-  title: `Each model's own cost — ${formatCount(concurrency)} requests per load (medians over repetitions)`,
-  headers: ['Model', 'Variant', 'CPU µs/request [95% CI]', 'Loop delay p99 ms', 'Peak RSS MB', 'First result ms', 'First failure ms', ...(hasThreads(results) ? THREAD_HEADERS : [])],
-  align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', ...(hasThreads(results) ? THREAD_HEADERS.map(() => 'right' as const) : [])],
-  rows: results.map((r) => {
-    const cpu = r.cost.cpuUsPerRequest;
-    return [
-      cell(contenderLabel(r)),
-      cell(r.variant),
-      cell(cpu ? `${cpu.median.toFixed(0)}${cpu.ci95 ? ` [${cpu.ci95[0].toFixed(0)}–${cpu.ci95[1].toFixed(0)}]` : ''}` : '—'),
-      cell(orDash(r.cost.eventLoopP99Ms)),
-      cell(orDash(r.cost.peakRssMb, (n) => n.toFixed(0))),
-      cell(orDash(r.cost.firstResultMs)),
-      cell(orDash(r.cost.firstFailureMs)),
-      ...(hasThreads(results) ? threadCells(r) : []),
-    ];
-  }),
-});
+/** µs with its interval, whole numbers: `231 [224–240]`, `-12 [-30 … 4]` when it reaches below zero; `—` when not measured. */
+export const formatUsWithInterval = (value: MedianWithInterval | null): string => {
+  if (!value) return '—';
+  const [low, high] = value.ci95 ?? [0, 0];
+  return `${value.median.toFixed(0)}${value.ci95 ? ` [${low.toFixed(0)}${low < 0 ? ' … ' : '–'}${high.toFixed(0)}]` : ''}`;
+};
+
+/** The name of the raw-transport row of the cost table. */
+export const RAW_TRANSPORT_LABEL = 'raw transport (no model)';
+
+/** The raw-transport loads of a level as a row of the cost table: their CPU per call is the transport's whole cost; the model's share is none. */
+const rawTransportRow = (transport: TransportLevel, columns: number): Cell[] => {
+  const cells = [cell(RAW_TRANSPORT_LABEL, 'muted'), cell('—'), cell(formatUsWithInterval(transport.cpuUsPerCall)), cell(transport.cpuUsPerCall ? transport.cpuUsPerCall.median.toFixed(0) : '—'), cell('—')];
+  return [...cells, ...Array.from({ length: columns - cells.length }, () => cell('—'))];
+};
+
+/**
+ * What each contender costs the client at one level: its CPU per request, split into the transport's
+ * share and the model's own (see REPORT_RULES.transport), with the raw-transport loads as a last row
+ * when they were measured; with thread contenders, what their threads cost beside it (— on the loop).
+ */
+export const costTable = (results: readonly CompareResult[], concurrency: number, transport?: TransportLevel): TableData => {
+  const headers = ['Model', 'Variant', 'CPU µs/request [95% CI]', 'Transport µs/request', "Model's own µs/request [95% CI]", 'Loop delay p99 ms', 'Peak RSS MB', 'First result ms', 'First failure ms', ...(hasThreads(results) ? THREAD_HEADERS : [])];
+  return {
+    title: `What each contender costs the client, and how much of it is the transport — ${formatCount(concurrency)} requests per load (medians over repetitions)`,
+    headers,
+    align: ['left', 'left', ...headers.slice(2).map(() => 'right' as const)],
+    rows: [
+      ...results.map((r) => [
+        cell(contenderLabel(r)),
+        cell(r.variant),
+        cell(formatUsWithInterval(r.cost.cpuUsPerRequest)),
+        cell(orDash(r.cost.transportUsPerRequest?.median ?? null, (n) => n.toFixed(0))),
+        cell(formatUsWithInterval(r.cost.modelUsPerRequest)),
+        cell(orDash(r.cost.eventLoopP99Ms)),
+        cell(orDash(r.cost.peakRssMb, (n) => n.toFixed(0))),
+        cell(orDash(r.cost.firstResultMs)),
+        cell(orDash(r.cost.firstFailureMs)),
+        ...(hasThreads(results) ? threadCells(r) : []),
+      ]),
+      ...(transport && transport.runs > 0 ? [rawTransportRow(transport, headers.length)] : []),
+    ],
+  };
+};
 
 /** The paired comparisons at one level: ratio a/b, its interval, the Holm-adjusted p-value and the outcome. */
 export const comparisonTable = (comparisons: readonly ReportComparison[], concurrency: number, margin: number): TableData => ({
@@ -151,7 +176,7 @@ export const LEVEL_TABLES = 4;
 export const reportTables = (report: CompareReport): TableData[] => [
   ...report.concurrency.flatMap((c) => {
     const results = report.results.filter((r) => r.concurrency === c);
-    return [timingTable(results, c), comparisonTable(report.comparisons.filter((x) => x.concurrency === c), c, report.margin), costTable(results, c), dataTable(results, c, report.serverCheck)];
+    return [timingTable(results, c), comparisonTable(report.comparisons.filter((x) => x.concurrency === c), c, report.margin), costTable(results, c, report.transportLoads.find((t) => t.concurrency === c)), dataTable(results, c, report.serverCheck)];
   }),
   ...(report.concurrency.length > 1 ? [scalingTable(report)] : []),
 ];

@@ -1,6 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { lastValueFrom, toArray, type Observable } from 'rxjs';
+import { defer, ignoreElements, lastValueFrom, toArray, type Observable } from 'rxjs';
 import type { ArenaEvent } from '../../domain/events.js';
+import type { RawLoadOutcome } from '../../domain/raw-transport-load.js';
 
 /** A load's events with what it cost the client process. */
 export interface MeasuredLoad {
@@ -46,4 +47,22 @@ export const measureLoad = async (load: Observable<ArenaEvent>): Promise<Measure
     clearInterval(timer);
     loopDelay.disable();
   }
+};
+
+/** A raw-transport load's outcome with its wall time and the process CPU time it took. */
+export interface MeasuredRawLoad extends RawLoadOutcome {
+  readonly totalMs: number;
+  readonly cpuMs: number;
+}
+
+/**
+ * Runs a raw-transport load to completion under the same instrumentation as {@link measureLoad} (RSS
+ * sampling, event-loop delay histogram: their CPU is counted alike on both sides of the split), and
+ * returns its outcome, wall time and the process CPU time (user + system) it took.
+ */
+export const measureRawLoad = async (load: () => Promise<RawLoadOutcome>): Promise<MeasuredRawLoad> => {
+  let outcome: RawLoadOutcome = { calls: 0, failed: 0 };
+  const started = performance.now();
+  const { cpuMs } = await measureLoad(defer(async () => void (outcome = await load())).pipe(ignoreElements()));
+  return { ...outcome, totalMs: performance.now() - started, cpuMs };
 };

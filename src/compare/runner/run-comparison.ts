@@ -3,21 +3,22 @@ import type { ArenaEvent } from '../../domain/events.js';
 import type { FaultMap } from '../../domain/fault-spec.js';
 import type { InstrumentedLoad } from '../../domain/instrumented-load.js';
 import { summarizeLoad } from '../../domain/outcomes.js';
+import type { RawTransportLoad } from '../../domain/raw-transport-load.js';
 import type { ServerControl, ServerStats } from '../../domain/server-control.js';
-import { faultsFor, inFlightFor, loadRequestFor, serverSeedFor, type ComparePlan } from '../plan.js';
-import type { RunRecord, ServerDelta, ThreadRecord } from '../run-record.js';
-import { buildSchedule, type ScheduledLoad } from '../schedule.js';
+import { faultsFor, inFlightFor, loadRequestFor, serverSeedFor, transportRequestFor, type ComparePlan } from '../plan.js';
+import type { ComparisonRecords, RunRecord, ServerDelta, ThreadRecord, TransportRecord } from '../run-record.js';
+import { buildSchedule, isTransportStep, withTransportLoads, type ScheduledLoad, type ScheduledStep } from '../schedule.js';
 import { estimateRemainingMs, type LevelTimes } from './estimate-remaining.js';
-import { measureLoad, type MeasuredLoad } from './measure-load.js';
+import { measureLoad, measureRawLoad, type MeasuredLoad } from './measure-load.js';
 
 /** Where a comparison stands, reported before each load and once at the end. */
 export interface ComparisonProgress {
-  /** Loads finished, warm-ups included. */
+  /** Loads finished, warm-ups and raw-transport loads included. */
   readonly done: number;
   readonly total: number;
   readonly elapsedMs: number;
   /** The load about to run; absent at the end. */
-  readonly next?: ScheduledLoad;
+  readonly next?: ScheduledStep;
   /** Time the loads left should take, from the load times measured so far (see estimateRemainingMs). */
   readonly etaMs?: number;
 }
@@ -27,6 +28,8 @@ export interface ComparisonDeps {
   readonly server: ServerControl;
   /** Starts one instrumented load of a model (e.g. an arena session's `load`). */
   readonly load: InstrumentedLoad;
+  /** One load of the transport alone, no model (e.g. an arena session's `rawLoad`): the transport's share of the cost. */
+  readonly rawLoad: RawTransportLoad;
   readonly onProgress?: (progress: ComparisonProgress) => void;
   /**
    * `server-plan` (the default): before each load the server begins a stream seeded by (seed,
@@ -110,36 +113,50 @@ const toRecord = (plan: ComparePlan, load: ScheduledLoad, measured: MeasuredLoad
   };
 };
 
+/** Runs one step: sets its faults, begins its seeded server stream, measures it, and waits for the server to settle. */
+const runStep = async (plan: ComparePlan, deps: ComparisonDeps, step: ScheduledStep, records: { runs: RunRecord[]; transport: TransportRecord[] }): Promise<void> => {
+  const seeded = (deps.pairing ?? 'server-plan') === 'server-plan';
+  await applyFaults(deps.server, faultsFor(plan, step));
+  if (seeded) await deps.server.beginLoad(serverSeedFor(plan, step));
+  if (isTransportStep(step)) {
+    const measured = await measureRawLoad(() => deps.rawLoad(transportRequestFor(plan, step)));
+    const serverPlan = seeded ? await settle(deps.server, settleLimitMs(plan)) : null;
+    const { totalMs, cpuMs, calls, failed } = measured;
+    records.transport.push({ concurrency: step.concurrency, inFlight: inFlightFor(plan, step.concurrency), repetition: step.run, serverPlan, totalMs, cpuMs, calls, failed });
+    return;
+  }
+  const before = await deps.server.stats();
+  const measured = await measureLoad(deps.load(step.model, loadRequestFor(plan, step)));
+  const serverPlan = seeded ? await settle(deps.server, settleLimitMs(plan)) : null;
+  const after = await deps.server.stats();
+  if (step.phase === 'measured') records.runs.push(toRecord(plan, step, measured, serverDelta(before, after), serverPlan));
+};
+
 /**
- * Runs a plan's interleaved schedule one load at a time. Before each load the faults in force for
- * its run are set again (so `times` starts afresh for every model) and, when pairing on the server's
- * plan, the server begins the load's seeded stream; the server's stats are read before and after, so
- * each run carries the server's own count of what it answered, and the digest of what it planned.
- * Warm-up loads run the same way and are not recorded. An aborted `stop` ends it early, between two loads.
+ * Runs a plan's interleaved schedule one load at a time, with a raw-transport load at the head of
+ * each measured repetition (see withTransportLoads). Before each load the faults in force for its
+ * run are set again (so `times` starts afresh for every model) and, when pairing on the server's
+ * plan, the server begins the load's seeded stream (a raw-transport load meets its repetition's
+ * stream too); the server's stats are read before and after each contender's load, so each run
+ * carries the server's own count of what it answered, and the digest of what it planned. Warm-up
+ * loads run the same way and are not recorded. An aborted `stop` ends it early, between two loads.
  */
-export const runComparison = async (plan: ComparePlan, deps: ComparisonDeps): Promise<RunRecord[]> => {
-  const schedule = buildSchedule(plan);
+export const runComparison = async (plan: ComparePlan, deps: ComparisonDeps): Promise<ComparisonRecords> => {
+  const steps = withTransportLoads(buildSchedule(plan));
   const started = performance.now();
-  const records: RunRecord[] = [];
+  const records = { runs: [] as RunRecord[], transport: [] as TransportRecord[] };
   const measuredTimes = new Map<number, LevelTimes>();
   const remaining = new Map<number, number>();
-  for (const load of schedule) remaining.set(load.concurrency, (remaining.get(load.concurrency) ?? 0) + 1);
-  for (const load of schedule) {
+  for (const step of steps) remaining.set(step.concurrency, (remaining.get(step.concurrency) ?? 0) + 1);
+  for (const [done, step] of steps.entries()) {
     if (deps.stop?.aborted) return records;
-    deps.onProgress?.({ done: load.index, total: schedule.length, elapsedMs: performance.now() - started, next: load, etaMs: estimateRemainingMs(measuredTimes, remaining) });
-    const loadStarted = performance.now();
-    const seeded = (deps.pairing ?? 'server-plan') === 'server-plan';
-    await applyFaults(deps.server, faultsFor(plan, load));
-    if (seeded) await deps.server.beginLoad(serverSeedFor(plan, load));
-    const before = await deps.server.stats();
-    const measured = await measureLoad(deps.load(load.model, loadRequestFor(plan, load)));
-    const serverPlan = seeded ? await settle(deps.server, settleLimitMs(plan)) : null;
-    const after = await deps.server.stats();
-    const times = measuredTimes.get(load.concurrency) ?? { loads: 0, ms: 0 };
-    measuredTimes.set(load.concurrency, { loads: times.loads + 1, ms: times.ms + performance.now() - loadStarted });
-    remaining.set(load.concurrency, (remaining.get(load.concurrency) ?? 1) - 1);
-    if (load.phase === 'measured') records.push(toRecord(plan, load, measured, serverDelta(before, after), serverPlan));
+    deps.onProgress?.({ done, total: steps.length, elapsedMs: performance.now() - started, next: step, etaMs: estimateRemainingMs(measuredTimes, remaining) });
+    const stepStarted = performance.now();
+    await runStep(plan, deps, step, records);
+    const times = measuredTimes.get(step.concurrency) ?? { loads: 0, ms: 0 };
+    measuredTimes.set(step.concurrency, { loads: times.loads + 1, ms: times.ms + performance.now() - stepStarted });
+    remaining.set(step.concurrency, (remaining.get(step.concurrency) ?? 1) - 1);
   }
-  deps.onProgress?.({ done: schedule.length, total: schedule.length, elapsedMs: performance.now() - started });
+  deps.onProgress?.({ done: steps.length, total: steps.length, elapsedMs: performance.now() - started });
   return records;
 };
