@@ -22,11 +22,11 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { lastValueFrom } from 'rxjs';
+import { rawTransportLoad } from '../src/arena/raw-transport-load.js';
 import { DEFAULT_LOAD_REQUEST, loadRequest, type LoadRequest } from '../src/domain/load-request.js';
 import { isModelId, MODEL_IDS, type ModelId } from '../src/domain/models.js';
 import { isTransportKind, TRANSPORT_KINDS, type Transport, type TransportKind, type TransportResponse } from '../src/domain/transport.js';
 import { MODELS } from '../src/models/index.js';
-import { requestEndpoint } from '../src/models/index.js';
 import { startServerProcess, uniformLatency } from '../src/server/index.js';
 import { createTransport, type HttpTransport } from '../src/transport/create-transport.js';
 import { BENCH_SECTIONS, machineLine, markdownTable, verdict, writeBenchSection } from './bench-doc.js';
@@ -36,22 +36,10 @@ type Contender = ModelId | 'baseline';
 const CONTENDERS: readonly Contender[] = ['baseline', ...MODEL_IDS];
 const RSS_FLAG = '--rss-child';
 
-/** The baseline: no model, no events; `transport.get` calls bounded by a pool of `maxInFlight` workers under one Promise.all. */
-const baselineLoad = async (transport: Transport, request: LoadRequest): Promise<void> => {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < request.requests) {
-      const requestId = next++;
-      await transport.get({ endpoint: requestEndpoint(requestId), requestId, deadlineMs: request.deadlineMs }).catch(() => undefined);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(request.maxInFlight, request.requests) }, worker));
-};
-
 /** Runs one load to completion and returns its wall time in ms. */
 const timeLoad = async (contender: Contender, transport: Transport, request: LoadRequest): Promise<number> => {
   const started = performance.now();
-  if (contender === 'baseline') await baselineLoad(transport, request);
+  if (contender === 'baseline') await rawTransportLoad(transport)(request); // compare's raw-transport load: no model, no events
   else await lastValueFrom(MODELS[contender].load(transport, request));
   return performance.now() - started;
 };
