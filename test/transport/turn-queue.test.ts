@@ -1,5 +1,10 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { TurnQueue } from '../../src/transport/turn-queue.js';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -45,6 +50,26 @@ describe('TurnQueue, bounded work per event-loop turn', () => {
     expect(ran).toEqual(['now']);
     await later;
     expect(ran).toEqual(['now', 'after I/O']);
+  });
+
+  it('keeps no task that has run while others still wait: their results can be collected', async () => {
+    // A big load keeps the queue busy for its whole length: what has run must not stay until it empties.
+    const queue = new TurnQueue(1);
+    const results: WeakRef<object>[] = [];
+    let halfRan = (): void => undefined;
+    const half = new Promise<void>((resolve) => (halfRan = resolve));
+    for (let i = 0; i < 200; i += 1) {
+      void queue.scheduleAfterIo(() => ({ response: i })).then((result) => {
+        results.push(new WeakRef(result));
+        if (results.length === 100) halfRan();
+      });
+    }
+    await half;
+    await nextTurn(); // a WeakRef holds its target until the job that made it ends
+    gc();
+    expect(queue.pending).toBeGreaterThan(0);
+    expect(results.filter((ref) => ref.deref() === undefined).length).toBeGreaterThanOrEqual(100);
+    while (queue.pending > 0) await nextTurn();
   });
 
   it('refuses a budget below 1', () => {
