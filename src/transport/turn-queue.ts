@@ -11,9 +11,9 @@ import Queue from 'yocto-queue';
  * no cost but a counter) until the budget is spent, and the budget is renewed in the check phase.
  *
  * A task leaves the queue when it runs, so the queue holds only the tasks that wait. (An array
- * emptied only once nothing waited kept every task that had run, with its call and the promise of
- * its response, for as long as a big load kept the queue busy: ~100 MB of responses at 100 000
- * requests, 1000 in flight.)
+ * emptied only once nothing waited kept every task that had run, with the promise of its response,
+ * for as long as a load kept the queue busy: a heap snapshot of a 100 000-request `run` on a
+ * CPU-starved machine showed ~50 000 parsed payloads held that way.)
  *
  * @example
  * const starts = new TurnQueue(64);
