@@ -4,11 +4,6 @@
  */
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
-import { compareCommand } from './cli/compare-command.js';
-import { dashboardCommand } from './cli/dashboard-command.js';
-import { runCommand } from './cli/run-command.js';
-import { scenariosCommand } from './cli/scenarios-command.js';
-import { serveCommand } from './cli/serve-command.js';
 import { UsageError } from './cli/usage-error.js';
 import { sanitizeText } from './domain/sanitize-text.js';
 
@@ -21,7 +16,21 @@ const program = new Command('async-arena')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(`async-arena: ${sanitizeText(text.replace(/^error: /, '').trim())}\n`) });
 
-const commands: Command[] = [dashboardCommand(), runCommand(), serveCommand(), compareCommand(), scenariosCommand()];
+/**
+ * Each command's module, imported only when needed: `run` does not load `compare`'s statistics,
+ * scenario parser and HTTP client, whose code and data would stay live (~5 MB of heap, ~15 MB of
+ * RSS) through a load whose peak memory is measured (docs/benchmarks.md). Help, the default command
+ * and a mistyped command load them all.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  dashboard: async () => (await import('./cli/dashboard-command.js')).dashboardCommand(),
+  run: async () => (await import('./cli/run-command.js')).runCommand(),
+  serve: async () => (await import('./cli/serve-command.js')).serveCommand(),
+  compare: async () => (await import('./cli/compare-command.js')).compareCommand(),
+  scenarios: async () => (await import('./cli/scenarios-command.js')).scenariosCommand(),
+};
+const named = process.argv[2];
+const commands = await Promise.all((named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS)).map((name) => (COMMANDS[name] as () => Promise<Command>)()));
 // Subcommands inherit the one-line error format, suggestions and exit override of the program.
 for (const command of commands) program.addCommand(command.copyInheritedSettings(program), { isDefault: command.name() === 'dashboard' });
 

@@ -8,7 +8,7 @@ import { connectServer, probeControlApi, startServer, startServerProcess } from 
 import { CONTROL_CALL_LIMITS } from '../server/http-json.js';
 import { poolSize } from '../domain/connection-limits.js';
 import type { TransportKind } from '../domain/transport.js';
-import { createTransport } from '../transport/create-transport.js';
+import { importTransport } from '../transport/import-transport.js';
 import { rawTransportLoad } from './raw-transport-load.js';
 import { TargetError } from './target-error.js';
 
@@ -106,7 +106,8 @@ const openTarget = async (target: string, { faults = {}, needsControl = false }:
 export const openArena = async (options: ArenaOptions): Promise<Arena> => {
   const server = options.target === undefined ? await startEmbedded(options) : await openTarget(options.target, options);
   const transportOptions = { kind: options.transport, baseUrl: server.url, maxSockets: poolSize(options.maxSockets), insecure: options.insecure };
-  const transport = createTransport(transportOptions);
+  // Only the client of this kind is loaded: axios and undici each keep ~4 MB of code and data live for the whole session.
+  const transport = await importTransport(transportOptions);
   const threadable = loadTransport(transport, transportOptions); // a load on `threads` has its workers build the same client
   let closing: Promise<void> | undefined;
   return {

@@ -2,8 +2,9 @@ import { ENDPOINTS, type Endpoint } from '../domain/endpoints.js';
 import type { FailureReason } from '../domain/events.js';
 import type { ExecutorKind } from '../domain/load-request.js';
 import type { ModelId, Variant } from '../domain/models.js';
-import type { LoadSummary, Outcome, RequestOutcome } from '../domain/outcomes.js';
+import type { Outcome } from '../domain/outcomes.js';
 import { median } from '../compare/stats/descriptive.js';
+import type { RunEndpointTotals, RunTotals } from './run-tally.js';
 
 /**
  * One endpoint in `run --json` (endpoints that received no request are left out). In a load of at
@@ -41,39 +42,29 @@ export interface RunJson {
 
 const round = (value: number | undefined): number | undefined => (value === undefined ? undefined : Math.round(value * 10) / 10);
 
-const single = (r: RequestOutcome): RunEndpointJson => ({ outcome: r.outcome, reason: r.reason, status: r.status, latencyMs: round(r.latencyMs), items: r.items, threadId: r.threadId ?? 0 });
+const single = ({ first: r }: RunEndpointTotals): RunEndpointJson => ({ outcome: r.outcome, reason: r.reason, status: r.status, latencyMs: round(r.latencyMs), items: r.items, threadId: r.threadId });
 
-const aggregate = (requests: readonly RequestOutcome[]): RunEndpointJson => {
-  const count = (outcome: Outcome) => requests.filter((r) => r.outcome === outcome).length;
-  const [ok, failed, lost] = [count('ok'), count('failed'), count('lost')];
-  const delivered = requests.filter((r) => r.outcome === 'ok');
-  const reasons = new Map<FailureReason, number>();
-  for (const r of requests) if (r.outcome !== 'ok' && r.reason) reasons.set(r.reason, (reasons.get(r.reason) ?? 0) + 1);
-  const reason = [...reasons.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+const aggregate = (totals: RunEndpointTotals): RunEndpointJson => {
+  const { ok, failed, lost, deliveredLatencies } = totals;
   return {
     outcome: lost > 0 ? 'lost' : failed > 0 ? 'failed' : 'ok',
-    reason,
-    latencyMs: delivered.length > 0 ? round(median(delivered.map((r) => r.latencyMs ?? 0))) : undefined,
-    items: delivered.reduce((sum, r) => sum + (r.items ?? 0), 0),
-    requests: requests.length,
+    reason: totals.reason,
+    latencyMs: deliveredLatencies.length > 0 ? round(median(deliveredLatencies)) : undefined,
+    items: totals.items,
+    requests: totals.requests,
     ok,
     failed,
     lost,
-    threadIds: [...new Set(requests.map((r) => r.threadId ?? 0))].sort((a, b) => a - b),
+    threadIds: totals.threadIds,
   };
 };
 
 /**
- * The `run --json` object of a load summary (undefined fields are left out by JSON.stringify);
+ * The `run --json` object of a load's totals (undefined fields are left out by JSON.stringify);
  * `naiveMistake` is included when the variant is naive; `executor` says where the requests ran (default `loop`).
  */
-export const runJson = (summary: LoadSummary, variant: Variant, naiveMistake?: string, executor: ExecutorKind = 'loop'): RunJson => {
-  const shape = summary.requests.length > ENDPOINTS.length ? aggregate : (requests: readonly RequestOutcome[]) => single(requests[0] as RequestOutcome);
-  const endpoints = Object.fromEntries(
-    ENDPOINTS.flatMap((endpoint) => {
-      const requests = summary.requests.filter((r) => r.endpoint === endpoint);
-      return requests.length === 0 ? [] : [[endpoint, shape(requests)]];
-    }),
-  );
-  return { model: summary.model, variant, executor, naiveMistake: variant === 'naive' ? naiveMistake : undefined, totalMs: round(summary.totalMs) as number, endpoints };
+export const runJson = (totals: RunTotals, variant: Variant, naiveMistake?: string, executor: ExecutorKind = 'loop'): RunJson => {
+  const shape = totals.requests > ENDPOINTS.length ? aggregate : single;
+  const endpoints = Object.fromEntries(ENDPOINTS.flatMap((endpoint) => (totals.endpoints[endpoint] === undefined ? [] : [[endpoint, shape(totals.endpoints[endpoint])]])));
+  return { model: totals.model, variant, executor, naiveMistake: variant === 'naive' ? naiveMistake : undefined, totalMs: round(totals.totalMs) as number, endpoints };
 };

@@ -1,7 +1,7 @@
 import { endpointPath } from '../domain/endpoints.js';
 import type { ArenaEvent, FailureEvent } from '../domain/events.js';
 import type { Variant } from '../domain/models.js';
-import type { LoadSummary } from '../domain/outcomes.js';
+import type { RunTotals } from './run-tally.js';
 import { sanitizeText } from '../domain/sanitize-text.js';
 
 const ms = (value: number): string => `${Math.round(value)} ms`;
@@ -52,8 +52,8 @@ export const narrationLine = (event: ArenaEvent, { withIds, pathPrefix }: Narrat
  * The closing line of `async-arena run`, e.g.
  * `callbacks (correct): delivered 2/3, failed 1, lost 0, 512 ms total`.
  */
-export const summaryLine = (summary: LoadSummary, variant: Variant): string =>
-  `${summary.model} (${variant}): delivered ${summary.delivered}/${summary.requests.length}, failed ${summary.failed}, ` +
+export const summaryLine = (summary: RunTotals, variant: Variant): string =>
+  `${summary.model} (${variant}): delivered ${summary.delivered}/${summary.requests}, failed ${summary.failed}, ` +
   `lost ${summary.lost}${summary.lost > 0 ? ' (answered, then dropped by the model)' : ''}, ${ms(summary.totalMs)} total`;
 
 /** The first line of a naive run: it loses data on purpose, and says how. */
