@@ -1,5 +1,7 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
-import { ALL_COMPLETED, asCompleted, CancelledError, Executor, FIRST_COMPLETED, wait } from '../../src/models/runtime/index.js';
+import { ALL_COMPLETED, asCompleted, CancelledError, Executor, FIRST_COMPLETED, Future, wait } from '../../src/models/runtime/index.js';
 import { YIELDS_PER_TURN } from '../../src/models/runtime/as-completed.js';
 
 /** A promise settled by the test. */
@@ -104,7 +106,32 @@ describe('Executor', () => {
   });
 });
 
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
 describe('asCompleted', () => {
+  it('keeps no reference to a future it has yielded, as CPython (bpo-27144): a read future the reader dropped can be collected', async () => {
+    const yielded: WeakRef<Future<object>>[] = [];
+    const last = new Future<object>(); // not done: the generator is still running when the others are collected
+    function* futures(): Generator<Future<object>> {
+      for (let i = 0; i < 3; i += 1) {
+        const future = new Future<object>();
+        future.setResult({ payload: new Array(1000).fill(i) });
+        yielded.push(new WeakRef(future));
+        yield future;
+      }
+      yield last;
+    }
+    const reading = asCompleted(futures());
+    for (let i = 0; i < 3; i += 1) await reading.next();
+    await new Promise((resolve) => setImmediate(resolve)); // a WeakRef holds its target until the job that made it ends
+    gc();
+    expect(yielded.filter((ref) => ref.deref() === undefined)).toHaveLength(3);
+    last.setResult({});
+    expect((await reading.next()).value).toBe(last);
+    expect((await reading.next()).done).toBe(true);
+  });
+
   it('yields futures in completion order, not submission order', async () => {
     const executor = new Executor(3);
     const gates = [deferred<string>(), deferred<string>(), deferred<string>()];
