@@ -21,6 +21,8 @@ import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { lastValueFrom } from 'rxjs';
 import { rawTransportLoad } from '../src/arena/raw-transport-load.js';
 import { DEFAULT_LOAD_REQUEST, loadRequest, type LoadRequest } from '../src/domain/load-request.js';
@@ -53,26 +55,39 @@ const median = (values: readonly number[]): number => {
 /** Wall times of one size, per transport and contender. */
 type WallTimes = Map<TransportKind, Map<Contender, number>>;
 
+/** Full GC between loads (untimed), so that no load pays for the garbage the one before it left. */
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
 /**
- * Median wall time (ms) and client CPU time (µs per request: user + system of this process, the server
- * being in another) per transport and contender; runs interleave both, so drift hits them all alike.
- * CPU time stretches less than wall time when other jobs share the machine.
+ * Median wall time (ms), client CPU time (µs per request: user + system of this process, the server
+ * being in another) and median PAIRED ratio to the baseline (each run's load over that run's baseline
+ * on the same transport, as bench:server does) per transport and contender. Runs interleave contenders
+ * and transports, the order reversed every other run, so drift hits them all alike; a paired ratio
+ * also cancels what drifts between runs. CPU time stretches less than wall time on a shared machine.
  */
-const medianTimes = async (transports: ReadonlyMap<TransportKind, Transport>, request: LoadRequest, runs: number): Promise<{ wall: WallTimes; cpu: WallTimes }> => {
+const medianTimes = async (transports: ReadonlyMap<TransportKind, Transport>, request: LoadRequest, runs: number): Promise<{ wall: WallTimes; cpu: WallTimes; ratio: WallTimes }> => {
   const pairs = [...transports.keys()].flatMap((kind) => CONTENDERS.map((contender) => [kind, contender] as const));
   const walls = new Map(pairs.map(([kind, contender]) => [`${kind}/${contender}`, [] as number[]]));
   const cpus = new Map(pairs.map(([kind, contender]) => [`${kind}/${contender}`, [] as number[]]));
   for (let run = 0; run < runs; run += 1) {
     for (const [kind, contender] of run % 2 ? [...pairs].reverse() : pairs) {
+      collectGarbage();
       const before = process.cpuUsage();
       walls.get(`${kind}/${contender}`)?.push(await timeLoad(contender, transports.get(kind) as Transport, request));
       const used = process.cpuUsage(before);
       cpus.get(`${kind}/${contender}`)?.push((used.user + used.system) / request.requests);
     }
   }
+  const ratios = new Map(
+    pairs.map(([kind, contender]) => {
+      const baseline = walls.get(`${kind}/baseline`) ?? [];
+      return [`${kind}/${contender}`, (walls.get(`${kind}/${contender}`) ?? []).map((time, run) => time / (baseline[run] ?? Number.NaN))];
+    }),
+  );
   const medians = (samples: Map<string, number[]>): WallTimes =>
     new Map([...transports.keys()].map((kind) => [kind, new Map(CONTENDERS.map((c) => [c, median(samples.get(`${kind}/${c}`) ?? [])]))]));
-  return { wall: medians(walls), cpu: medians(cpus) };
+  return { wall: medians(walls), cpu: medians(cpus), ratio: medians(ratios) };
 };
 
 /** An in-process transport that answers at once: what remains is the model's own cost. */
@@ -118,7 +133,7 @@ const peakRss = async (contender: Contender, kind: TransportKind, url: string, v
 /** 10000 → `10 000`. */
 const count = (n: number): string => n.toLocaleString('en-US').replace(/,/g, ' ');
 const ms = (value: number): string => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
-const ratioCell = (value: number, baseline: number): string => `${ms(value)} ms ${(value / baseline).toFixed(2)}×`;
+const ratioCell = (value: number, ratio: number): string => `${ms(value)} ms ${ratio.toFixed(2)}×`;
 const SIZES = [3, 1000, 10_000] as const;
 const RATIO_GOAL = 1.1;
 const SPEEDUP_GOAL = 3;
@@ -129,6 +144,8 @@ interface Figures {
   readonly runs: number;
   readonly kinds: readonly TransportKind[];
   readonly wall: ReadonlyMap<number, WallTimes>;
+  /** Median paired ratio to the baseline, per size. */
+  readonly ratio: ReadonlyMap<number, WallTimes>;
   /** Client CPU µs per request at N = 10 000. */
   readonly cpu10k: WallTimes;
   readonly overhead3: ReadonlyMap<Contender, number>;
@@ -137,6 +154,7 @@ interface Figures {
 }
 
 const wallOf = (f: Figures, size: number, kind: TransportKind, contender: Contender): number => f.wall.get(size)?.get(kind)?.get(contender) ?? Number.NaN;
+const ratioOf = (f: Figures, size: number, kind: TransportKind, contender: Contender): number => f.ratio.get(size)?.get(kind)?.get(contender) ?? Number.NaN;
 
 /** The tables and the goals, as markdown: what the command prints and what docs/benchmarks.md gets. */
 const report = (f: Figures): string => {
@@ -144,21 +162,21 @@ const report = (f: Figures): string => {
     CONTENDERS.map((c) => [
       kind,
       c,
-      ...SIZES.map((n) => ratioCell(wallOf(f, n, kind, c), wallOf(f, n, kind, 'baseline'))),
+      ...SIZES.map((n) => ratioCell(wallOf(f, n, kind, c), ratioOf(f, n, kind, c))),
       (f.cpu10k.get(kind)?.get(c) ?? Number.NaN).toFixed(0),
       `${((f.rss.get(`${kind}/${c}`) ?? Number.NaN) / 1e6).toFixed(0)} MB`,
     ]),
   );
   const overheadRows = CONTENDERS.map((c) => [c, (f.overhead3.get(c) ?? Number.NaN).toFixed(0), (f.overhead10k.get(c) ?? Number.NaN).toFixed(0)]);
   const worst = f.kinds.flatMap((kind) =>
-    MODEL_IDS.flatMap((model) => SIZES.filter((n) => n >= 1000).map((n) => ({ kind, model, n, ratio: wallOf(f, n, kind, model) / wallOf(f, n, kind, 'baseline') }))),
+    MODEL_IDS.flatMap((model) => SIZES.filter((n) => n >= 1000).map((n) => ({ kind, model, n, ratio: ratioOf(f, n, kind, model) }))),
   );
   const missed = worst.filter((w) => !(w.ratio <= RATIO_GOAL));
   const rssMb = [...f.rss.values()].map((bytes) => bytes / 1e6);
   const lines = [
     machineLine(),
     '',
-    `\`npm run bench:models -- --runs ${f.runs}\`: one load of N requests per contender, maxInFlight ${DEFAULT_LOAD_REQUEST.maxInFlight}, zero server latency, the server in a child process; the median of ${f.runs} interleaved runs (N = 3: ${f.runs * 4}); × is the ratio to the baseline on the same transport. Peak RSS: one load of 10 000 in a fresh process with ${CLI_HEAP_FLAG}.`,
+    `\`npm run bench:models -- --runs ${f.runs}\`: one load of N requests per contender, maxInFlight ${DEFAULT_LOAD_REQUEST.maxInFlight}, zero server latency, the server in a child process; the median of ${f.runs} interleaved runs (N = 3: ${f.runs * 4}); ms is the median load time and × the median of the per-run ratios to that run's baseline on the same transport (paired); a full GC, untimed, before each load. Peak RSS: one load of 10 000 in a fresh process with ${CLI_HEAP_FLAG}.`,
     '',
     markdownTable(['transport', 'contender', ...SIZES.map((n) => `N = ${count(n)}`), `client CPU µs/req N = ${count(10_000)}`, `peak RSS N = ${count(10_000)}`], rows),
     '',
@@ -198,11 +216,13 @@ const main = async (): Promise<void> => {
     process.stderr.write('warming up…\n');
     await medianTimes(transports, request(1000), 1);
     const wall = new Map<number, WallTimes>();
+    const ratio = new Map<number, WallTimes>();
     let cpu10k: WallTimes = new Map();
     for (const size of SIZES) {
       process.stderr.write(`wall time, N=${size}…\n`);
       const times = await medianTimes(transports, request(size), size === 3 ? runs * 4 : runs);
       wall.set(size, times.wall);
+      ratio.set(size, times.ratio);
       if (size === 10_000) cpu10k = times.cpu;
     }
     process.stderr.write('pure overhead…\n');
@@ -211,7 +231,7 @@ const main = async (): Promise<void> => {
     process.stderr.write('peak RSS…\n');
     const rss = new Map<string, number>();
     for (const kind of kinds) for (const contender of CONTENDERS) rss.set(`${kind}/${contender}`, await peakRss(contender, kind, server.url, [CLI_HEAP_FLAG]));
-    const text = report({ runs, kinds, wall, cpu10k, overhead3, overhead10k, rss });
+    const text = report({ runs, kinds, wall, ratio, cpu10k, overhead3, overhead10k, rss });
     process.stdout.write(`${text}\n`);
     process.stderr.write(`bench:models took ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
     await writeBenchSection(BENCH_SECTIONS.models, text);
