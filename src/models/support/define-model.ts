@@ -21,9 +21,11 @@ import { requestEndpoint } from './request-endpoint.js';
  * and its keys waited behind them. The rest start in the next turns, in order, with timers and I/O in
  * between. It bounds when attempts start, not how many are in flight: a turn is short when the CPU has
  * little else to do. Each load has its own queue, so a cancelled load unwinding its queued attempts
- * (each rejects in its turn) never holds back another load's.
+ * (each rejects in its turn) never holds back another load's. 16, not 64: the dashboard runs four to
+ * six loads at once, and a poll phase that started 64 per load (~75 ms through axios) set the
+ * event loop's p99 (`npm run bench:dashboard`); one load's throughput did not change measurably.
  */
-export const STARTS_PER_TURN = 64;
+export const STARTS_PER_TURN = 16;
 
 /**
  * Lessons set up one per event-loop turn, process-wide. A lesson's setup is one synchronous stretch
