@@ -119,9 +119,9 @@ export const runDashboardSession = async (options: DashboardSessionOptions, io: 
   });
   ink.waitUntilExit().catch((error: unknown) => crashes.next(error));
   const end = await ending;
-  // The terminal first (raw mode off, cursor back), then cancel everything in flight without waiting
-  // for it: past QUIT_DEADLINE_MS the process exits anyway (the embedded server's process follows when
-  // its stdin closes). A crash is waited for, so that its message is printed.
+  // The terminal first (raw mode off, cursor back), then the summary; what is in flight is cancelled,
+  // never waited for: past QUIT_DEADLINE_MS the process exits anyway (the embedded server's process
+  // follows when its stdin closes). A crash is waited for, so that its message is printed.
   ink.unmount();
   if (!('error' in end)) io.exitAfter(end.code, QUIT_DEADLINE_MS);
   await ink.waitUntilExit().catch(() => undefined);
