@@ -70,6 +70,22 @@ describe('Executor', () => {
     expect(running.cancelled()).toBe(false);
   });
 
+
+  it('shutdown() also waits for the work still queued, which runs first, as in Python', async () => {
+    const executor = new Executor(1);
+    const gates = [deferred<number>(), deferred<number>()];
+    const [first, queued] = gates.map((gate) => executor.submit(() => gate.promise));
+    let waited = false;
+    const shutdown = executor.shutdown().then(() => (waited = true));
+    gates[0]?.resolve(1);
+    await flush();
+    expect(first?.done()).toBe(true);
+    expect(queued?.running()).toBe(true);
+    expect(waited).toBe(false);
+    gates[1]?.resolve(2);
+    await shutdown;
+    await expect(queued?.result()).resolves.toBe(2);
+  });
   it("result() rejects with the work's own error, stored until read", async () => {
     const executor = new Executor(1);
     const future = executor.submit(async () => {

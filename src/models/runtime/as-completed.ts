@@ -20,12 +20,13 @@ export async function* asCompleted<T>(futures: Iterable<Future<T>>): AsyncGenera
   const completed = new Queue<Future<T>>();
   let wakeUp: (() => void) | undefined;
   let total = 0;
+  const onDone = (future: Future<T>): void => {
+    completed.enqueue(future);
+    wakeUp?.();
+  };
   for (const future of futures) {
     total += 1;
-    future.addDoneCallback(() => {
-      completed.enqueue(future);
-      wakeUp?.();
-    });
+    future.addDoneCallback(onDone); // one callback for all: no closure per future
   }
   let inARow = 0;
   for (let yielded = 0; yielded < total; yielded += 1) {

@@ -21,9 +21,9 @@ interface WorkItem {
 export class Executor {
   #queue: (WorkItem | undefined)[] = [];
   #head = 0;
-  #running = 0;
+  /** The futures whose work runs: at most maxWorkers. Queued ones are in #queue, so nothing is kept per submitted future. */
+  readonly #running = new Set<Future<unknown>>();
   #shutdown = false;
-  readonly #submitted = new Set<Future<unknown>>();
 
   constructor(readonly maxWorkers: number) {
     if (!Number.isInteger(maxWorkers) || maxWorkers < 1) throw new RangeError(`maxWorkers must be a whole number >= 1, got ${maxWorkers}`);
@@ -33,9 +33,6 @@ export class Executor {
   submit<T>(work: () => Promise<T>): Future<T> {
     if (this.#shutdown) throw new Error('cannot submit after shutdown');
     const future = new Future<T>();
-    const submitted = future as Future<unknown>;
-    this.#submitted.add(submitted);
-    future.addDoneCallback(() => this.#submitted.delete(submitted));
     this.#queue.push({ future, work } as WorkItem);
     this.#startWork();
     return future;
@@ -48,18 +45,19 @@ export class Executor {
    */
   shutdown({ wait: waitForWork = true, cancelFutures = false }: { wait?: boolean; cancelFutures?: boolean } = {}): Promise<void> {
     this.#shutdown = true;
-    if (cancelFutures) for (let index = this.#head; index < this.#queue.length; index += 1) this.#queue[index]?.future.cancel();
-    return waitForWork ? wait([...this.#submitted]).then(() => undefined) : Promise.resolve();
+    const queued = this.#queue.slice(this.#head).map((item) => (item as WorkItem).future);
+    if (cancelFutures) for (const future of queued) future.cancel();
+    return waitForWork ? wait([...this.#running, ...queued]).then(() => undefined) : Promise.resolve();
   }
 
   #startWork(): void {
-    while (this.#running < this.maxWorkers && this.#head < this.#queue.length) {
+    while (this.#running.size < this.maxWorkers && this.#head < this.#queue.length) {
       const item = this.#queue[this.#head] as WorkItem;
       this.#queue[this.#head++] = undefined;
       if (!item.future.setRunningOrNotifyCancel()) continue;
-      this.#running += 1;
+      this.#running.add(item.future);
       const release = (): void => {
-        this.#running -= 1;
+        this.#running.delete(item.future);
         this.#startWork();
       };
       let promise: Promise<unknown>;

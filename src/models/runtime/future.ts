@@ -17,7 +17,8 @@ type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: fals
 export class Future<T> {
   #state: FutureState = 'pending';
   #outcome: Outcome<T> | undefined;
-  #doneCallbacks: ((future: Future<T>) => void)[] = [];
+  /** Allocated on first use; most futures get one callback, which an array literal holds without spare room. */
+  #doneCallbacks: ((future: Future<T>) => void)[] | undefined;
 
   /** `pending` (queued), `running`, `done` (result or exception) or `cancelled`. */
   get state(): FutureState {
@@ -64,7 +65,8 @@ export class Future<T> {
    */
   addDoneCallback(callback: (future: Future<T>) => void): void {
     if (this.done()) this.#invoke(callback);
-    else this.#doneCallbacks.push(callback);
+    else if (this.#doneCallbacks) this.#doneCallbacks.push(callback);
+    else this.#doneCallbacks = [callback];
   }
 
   /** For executors: moves a pending future to `running`; false if it was cancelled meanwhile. */
@@ -87,8 +89,8 @@ export class Future<T> {
   #finish(state: 'done' | 'cancelled', outcome: Outcome<T> | undefined): void {
     this.#state = state;
     this.#outcome = outcome;
-    const callbacks = this.#doneCallbacks;
-    this.#doneCallbacks = [];
+    const callbacks = this.#doneCallbacks ?? [];
+    this.#doneCallbacks = undefined;
     for (const callback of callbacks) this.#invoke(callback);
   }
 
