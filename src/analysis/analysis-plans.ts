@@ -55,7 +55,7 @@ export interface ModelFiles {
 /**
  * The files that implement each model. `fetch-with-retries.ts` is the async retry loop both
  * promise-based models write; shared plumbing (transport, event stamping, backoff, the retry rule)
- * belongs to no model (`src/models/support`). The lessons' queue and semaphore are libraries (fastq, p-limit).
+ * belongs to no model (`src/models/support`). The lessons' queue and semaphore are libraries (fastq, es-toolkit).
  */
 export const MODEL_FILES: Readonly<Record<ModelId, ModelFiles>> = {
   callbacks: { load: ['src/models/lessons/callbacks.ts'], support: [] },

@@ -3,9 +3,10 @@
  *
  * - Each request is an async function that awaits the call and retries in a plain loop
  *   (`fetchWithRetries`). Calling an async function starts it at once, like `asyncio.create_task`, not
- *   like a bare coroutine object: that is why the limiter takes `() => …`, a request not yet started.
- * - `pLimit(maxInFlight)` plays the part of an `asyncio.Semaphore`: `limit(() => fetch(…))` is the job
- *   `async with sem:` does in Python, at most that many requests at once.
+ *   like a bare coroutine object: every request starts, and waits at the semaphore for its turn.
+ * - `new Semaphore(maxInFlight)` is an `asyncio.Semaphore`, and `await semaphore.acquire(); try { … }
+ *   finally { semaphore.release(); }` is what `async with semaphore:` does in Python: at most that many
+ *   requests are past `acquire()` at once, and a failed one still gives its place back.
  * - `gather(requests, { returnExceptions: true })` waits for every request and returns every outcome in
  *   request order, errors as values: one failure cannot hide the other results. Like `asyncio.gather`,
  *   it delivers once every request has settled. It is `Promise.allSettled`, the platform's own
@@ -15,17 +16,28 @@
  * rejection rejects the whole `await`, the results that already arrived are thrown away with it, and
  * nothing catches it: the page shows one error.
  */
-import pLimit from 'p-limit';
+import { Semaphore } from 'es-toolkit/promise';
+import type { TransportResponse } from '../../domain/transport.js';
 import { gather } from '../runtime/index.js';
 import { defineModel } from '../support/define-model.js';
 import { fetchWithRetries } from '../support/fetch-with-retries.js';
 import type { LoadPage } from '../support/load-page.js';
 
 // #region lesson
-/** Every request at once (at most maxInFlight in flight), every outcome back as a value. */
+/** One request inside `async with semaphore:`. */
+async function fetchWithin(semaphore: Semaphore, page: LoadPage, requestId: number): Promise<TransportResponse> {
+  await semaphore.acquire();
+  try {
+    return await fetchWithRetries(page, requestId);
+  } finally {
+    semaphore.release();
+  }
+}
+
+/** Every request at once (at most maxInFlight past the semaphore), every outcome back as a value. */
 async function loadPage(page: LoadPage): Promise<void> {
-  const limit = pLimit(page.request.maxInFlight);
-  const requests = page.requestIds.map((requestId) => limit(() => fetchWithRetries(page, requestId)));
+  const semaphore = new Semaphore(page.request.maxInFlight);
+  const requests = page.requestIds.map((requestId) => fetchWithin(semaphore, page, requestId));
   const results = await gather(requests, { returnExceptions: true });
   for (const [requestId, result] of results.entries()) {
     if (result instanceof Error) page.showError(requestId, result);
@@ -37,8 +49,8 @@ async function loadPage(page: LoadPage): Promise<void> {
 // #region lesson
 /** The mistake: all or nothing. */
 async function loadPageOrNothing(page: LoadPage): Promise<void> {
-  const limit = pLimit(page.request.maxInFlight);
-  const requests = page.requestIds.map((requestId) => limit(() => fetchWithRetries(page, requestId)));
+  const semaphore = new Semaphore(page.request.maxInFlight);
+  const requests = page.requestIds.map((requestId) => fetchWithin(semaphore, page, requestId));
   const responses = await gather(requests); // the mistake: no `returnExceptions: true`, so the first error rejects it all
   for (const [requestId, response] of responses.entries()) page.show(requestId, response);
 }
