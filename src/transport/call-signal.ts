@@ -10,10 +10,16 @@ export const ABORTS_PER_TURN = 64;
 
 const aborts = new TurnQueue(ABORTS_PER_TURN);
 
+/** What a call's abort reaches: an `AbortController`, or anything with the same two members (an `AbortEmitter`). */
+export interface Abortable<S> {
+  readonly signal: S;
+  abort(reason?: unknown): void;
+}
+
 /** The abort signal of one transport call: its total deadline joined with the caller's signal. */
-export interface CallSignal {
+export interface CallSignal<S = AbortSignal> {
   /** Aborts when the deadline expires or the caller's signal aborts, whichever comes first. */
-  readonly signal: AbortSignal;
+  readonly signal: S;
   /** True once the deadline has expired (and the caller had not canceled first). */
   deadlineExpired(): boolean;
   /** True once the caller's signal has aborted. */
@@ -46,7 +52,7 @@ const onAbort = (signal: AbortSignal, cancel: () => void): (() => void) => {
 };
 
 /**
- * One AbortController per call, aborted by a timer of `deadlineMs` or by `callerSignal`. The abort
+ * One AbortController (or the `controller` given) per call, aborted by a timer of `deadlineMs` or by `callerSignal`. The abort
  * itself waits its turn ({@link ABORTS_PER_TURN} per turn), though `deadlineExpired` and `canceled`
  * say so at once; an expired deadline aborts only after the poll phase that follows it, so a response
  * that arrived in time but waited for a busy event loop is still read (the deadline is the server's,
@@ -60,8 +66,9 @@ const onAbort = (signal: AbortSignal, cancel: () => void): (() => void) => {
  * const call = callSignal(500, loadSignal);
  * try { await client.get(path, { signal: call.signal }); } finally { call.dispose(); }
  */
-export const callSignal = (deadlineMs: number, callerSignal?: AbortSignal): CallSignal => {
-  const controller = new AbortController();
+export function callSignal(deadlineMs: number, callerSignal?: AbortSignal): CallSignal;
+export function callSignal<S>(deadlineMs: number, callerSignal: AbortSignal | undefined, controller: Abortable<S>): CallSignal<S>;
+export function callSignal(deadlineMs: number, callerSignal?: AbortSignal, controller: Abortable<unknown> = new AbortController()): CallSignal<unknown> {
   let expired = false;
   let settled = false;
   const abort = (reason: unknown): void => {
@@ -92,4 +99,4 @@ export const callSignal = (deadlineMs: number, callerSignal?: AbortSignal): Call
       unfollow?.();
     },
   };
-};
+}

@@ -1,5 +1,6 @@
 import { getEventListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AbortEmitter } from '../../src/transport/abort-emitter.js';
 import { ABORTS_PER_TURN, callSignal } from '../../src/transport/call-signal.js';
 
 beforeEach(() => vi.useFakeTimers());
@@ -21,6 +22,19 @@ describe('callSignal', () => {
     expect((call.signal.reason as DOMException).name).toBe('TimeoutError');
     expect(call.deadlineExpired()).toBe(true);
     expect(call.canceled()).toBe(false);
+  });
+
+  it('drives an AbortEmitter (the signal undici is given) as it drives an AbortController: one abort event, with the reason', () => {
+    const call = callSignal(100, undefined, new AbortEmitter());
+    const onAbort = vi.fn();
+    call.signal.on('abort', onAbort);
+    vi.advanceTimersByTime(100);
+    vi.runOnlyPendingTimers();
+    expect(call.signal.aborted).toBe(true);
+    expect((call.signal.reason as DOMException).name).toBe('TimeoutError');
+    call.signal.abort(new Error('again'));
+    expect(onAbort).toHaveBeenCalledTimes(1);
+    expect((call.signal.reason as DOMException).name).toBe('TimeoutError');
   });
 
   it("aborts with the caller's reason when the caller aborts, and the deadline no longer fires", () => {
