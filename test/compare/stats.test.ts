@@ -61,6 +61,13 @@ describe('Wilcoxon signed-rank p-value (@stdlib)', () => {
     expect(signedRankPValue([0.031, -0.012, 0.045, 0.022, 0.008, 0.051, -0.004, 0.017, 0.029, 0.038, 0.013, -0.021])).toBeCloseTo(0.02099609375, 10);
   });
 
+  it('is at most 1, as SciPy clips it, where @stdlib doubles a tail past 1 at the centre of the distribution', () => {
+    // python3 -c "from scipy.stats import wilcoxon; print(wilcoxon([1, -3, 2]).pvalue)"
+    // → 1.0 (SciPy 1.17.1); @stdlib alone gives 1.2500000000000004
+    expect(signedRankPValue([1, -3, 2])).toBe(1);
+    expect(() => holmAdjust([signedRankPValue([1, -3, 2]), 0.2, 0.4])).not.toThrow();
+  });
+
   it("matches SciPy's normal approximation (continuity-corrected) for 60 differences", () => {
     // python3 -c "import numpy as np; from scipy.stats import wilcoxon; y=[float(np.log(1+0.03*np.sin(i*1.7)+0.004)) for i in range(60)]; print(wilcoxon(y, method='approx', correction=True).pvalue)"
     // → 0.11947546308406232 (SciPy 1.17.1)
