@@ -34,7 +34,7 @@ import type { Command } from '../src/streams/commands.js';
 import type { DashboardAction } from '../src/streams/dashboard-actions.js';
 import { DASHBOARD_MAX_IN_FLIGHT, initialDashboardState, type DashboardSettings } from '../src/streams/dashboard-state.js';
 import { dashboardActions } from '../src/streams/dashboard-stream.js';
-import { FRAME_MS, frameThrottle } from '../src/streams/frame-throttle.js';
+import { frameMsFor, frameThrottle } from '../src/streams/frame-throttle.js';
 import { reduceDashboard } from '../src/streams/reduce-dashboard.js';
 import { isTransportKind } from '../src/domain/transport.js';
 import { createTransport, type HttpTransport } from '../src/transport/create-transport.js';
@@ -111,13 +111,13 @@ const runBlock = async (mode: Mode, transport: HttpTransport, seconds: number): 
   if (mode === 'render') {
     const initial = initialDashboardState(settings(), false);
     const latest = new BehaviorSubject(initial);
-    const states = actions.pipe(scan(reduceDashboard, initial), startWith(initial), frameThrottle()).subscribe(latest);
+    const states = actions.pipe(scan(reduceDashboard, initial), startWith(initial), frameThrottle(frameMsFor(settings().request.requests))).subscribe(latest);
     const ink = render(createElement(DashboardApp, { states: latest, initial, onCommand: () => undefined }), {
       stdout: nullTerminal(),
       stdin: idleKeyboard(),
       patchConsole: false,
       exitOnCtrlC: false,
-      maxFps: 1000 / FRAME_MS,
+      maxFps: 1000 / frameMsFor(settings().request.requests),
       onRender: () => void (frames += 1),
     });
     stop = () => {

@@ -8,7 +8,7 @@ import { contendersOf } from '../domain/contender.js';
 import type { TerminalSize } from '../streams/dashboard-actions.js';
 import { initialDashboardState, type DashboardSettings } from '../streams/dashboard-state.js';
 import { dashboardState } from '../streams/dashboard-stream.js';
-import { FRAME_MS } from '../streams/frame-throttle.js';
+import { frameMsFor } from '../streams/frame-throttle.js';
 import type { TransportKind } from '../domain/transport.js';
 import { DashboardApp } from '../ui/DashboardApp.js';
 import { arenaUsageError } from './arena-errors.js';
@@ -115,7 +115,7 @@ export const runDashboardSession = async (options: DashboardSessionOptions, io: 
     exitOnCtrlC: false,
     // console.log lines go above the frame on the real terminal; a fake one has no console to patch.
     patchConsole: io.stdout === process.stdout,
-    maxFps: 1000 / FRAME_MS,
+    maxFps: 1000 / frameMsFor(settings.request.requests),
   });
   ink.waitUntilExit().catch((error: unknown) => crashes.next(error));
   const end = await ending;

@@ -7,7 +7,7 @@ import { contendersOf } from '../domain/contender.js';
 import type { DashboardAction, TerminalSize } from './dashboard-actions.js';
 import { initialDashboardState, NO_CONTROL_MESSAGE, type DashboardSettings, type DashboardState } from './dashboard-state.js';
 import { applyFaultOp, planFault, type FaultOp } from './fault-plan.js';
-import { FRAME_MS, frameThrottle } from './frame-throttle.js';
+import { frameMsFor, frameThrottle } from './frame-throttle.js';
 import { reduceDashboard } from './reduce-dashboard.js';
 import type { InstrumentedLoad } from '../domain/instrumented-load.js';
 import { runRound, scheduleRounds, TICK_MS } from './rounds.js';
@@ -107,13 +107,14 @@ export const dashboardActions = (sources: DashboardSources, settings: DashboardS
 
 /**
  * The dashboard's state as Ink should see it: every action folded by {@link reduceDashboard},
- * starting from the initial state, throttled to frames (first change at once).
+ * starting from the initial state, throttled to frames (first change at once; fewer frames at scale,
+ * see {@link frameMsFor}).
  */
 export const dashboardState = (sources: DashboardSources, settings: DashboardSettings, effects: DashboardEffects): Observable<DashboardState> => {
   const initial = initialDashboardState(settings, effects.faults !== undefined);
   return dashboardActions(sources, settings, effects).pipe(
     scan(reduceDashboard, initial),
     startWith(initial),
-    frameThrottle(effects.frameMs ?? FRAME_MS, effects.scheduler ?? asyncScheduler),
+    frameThrottle(effects.frameMs ?? frameMsFor(settings.request.requests), effects.scheduler ?? asyncScheduler),
   );
 };

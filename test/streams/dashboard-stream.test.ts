@@ -8,6 +8,7 @@ import { loadRequest, type LoadRequest } from '../../src/domain/load-request.js'
 import type { Command } from '../../src/streams/commands.js';
 import type { DashboardAction } from '../../src/streams/dashboard-actions.js';
 import { NO_CONTROL_MESSAGE, type DashboardSettings } from '../../src/streams/dashboard-state.js';
+import { SCALE_FRAME_MS } from '../../src/streams/frame-throttle.js';
 import { dashboardActions, dashboardState, type FaultControl } from '../../src/streams/dashboard-stream.js';
 import { panelTotals } from '../../src/streams/model-panel.js';
 import { keyToCommand } from '../../src/streams/keymap.js';
@@ -118,6 +119,20 @@ describe('dashboardState', () => {
       const states = dashboardState({ commands: cold<Command>('') }, settings, { load, scheduler, frameMs: 5 });
       const summary = states.pipe(map((s) => `${s.round}:${s.running ? 'running' : 'idle'}:${panelTotals(s.panels[0]!).delivered}`));
       expectObservable(summary, '^ 20ms !').toBe('i----r', { i: '0:idle:0', r: '1:idle:2' });
+    });
+  });
+
+  it('at scale, draws at most one frame per SCALE_FRAME_MS by default, however often the state changes', () => {
+    const scheduler = newScheduler();
+    scheduler.run(({ cold }) => {
+      const load = () => cold<ArenaEvent>(`- ${'1ms a '.repeat(300)}|`, { a: { type: 'start', model: 'reactive', requestId: 0, endpoint: 'productos', path: '/api/productos', attempt: 1, at: 0 } as ArenaEvent });
+      const states = dashboardState({ commands: cold<Command>('') }, { ...settings, request: loadRequest({ requests: 30 }) }, { load, scheduler });
+      const frames: number[] = [];
+      states.subscribe(() => frames.push(scheduler.now()));
+      scheduler.flush();
+      const gaps = frames.slice(1).map((at, i) => at - (frames[i] as number));
+      expect(frames.length).toBeGreaterThan(2);
+      expect(Math.min(...gaps.slice(1))).toBeGreaterThanOrEqual(SCALE_FRAME_MS);
     });
   });
 });

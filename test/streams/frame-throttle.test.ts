@@ -1,6 +1,6 @@
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
-import { frameThrottle } from '../../src/streams/frame-throttle.js';
+import { FRAME_MS, frameMsFor, frameThrottle, SCALE_FRAME_MS } from '../../src/streams/frame-throttle.js';
 
 describe('frameThrottle', () => {
   it('passes the first value at once, then the latest at the end of each busy period', () => {
@@ -18,3 +18,12 @@ describe('frameThrottle', () => {
     });
   });
 });
+
+describe('frameMsFor', () => {
+  it('keeps 20 frames per second for the EcoMarket page and halves them once an endpoint gets more than one request', () => {
+    expect([1, 3].map(frameMsFor)).toEqual([FRAME_MS, FRAME_MS]);
+    expect([4, 1000, 100_000].map(frameMsFor)).toEqual([SCALE_FRAME_MS, SCALE_FRAME_MS, SCALE_FRAME_MS]);
+    expect(SCALE_FRAME_MS).toBe(2 * FRAME_MS);
+  });
+});
+
