@@ -2,8 +2,9 @@
  * Async/await: the load written as async functions.
  *
  * - Each request is an async function that awaits the call and retries in a plain loop
- *   (`fetchWithRetries`). Calling an async function starts it at once, like `asyncio.create_task`, not
- *   like a bare coroutine object: every request starts, and waits at the semaphore for its turn.
+ *   (`fetchWithRetries`). Calling an async function runs it at once, up to its first `await`, and it
+ *   carries on without being awaited: like an eager `asyncio.create_task`, not like a bare coroutine
+ *   object, which does nothing until awaited. So every request starts, and waits at the semaphore.
  * - `new Semaphore(maxInFlight)` is an `asyncio.Semaphore`, and `await semaphore.acquire(); try { … }
  *   finally { semaphore.release(); }` is what `async with semaphore:` does in Python: at most that many
  *   requests are past `acquire()` at once, and a failed one still gives its place back.
@@ -28,7 +29,7 @@ import type { LoadPage } from '../support/load-page.js';
 async function fetchWithin(semaphore: Semaphore, page: LoadPage, requestId: number): Promise<TransportResponse> {
   await semaphore.acquire();
   try {
-    return await fetchWithRetries(page, requestId);
+    return await fetchWithRetries(page, requestId); // `await`, not a bare `return`: the place is held until the request settles
   } finally {
     semaphore.release();
   }
@@ -39,7 +40,7 @@ async function loadPage(page: LoadPage): Promise<void> {
   const semaphore = new Semaphore(page.request.maxInFlight);
   const requests = page.requestIds.map((requestId) => fetchWithin(semaphore, page, requestId));
   const results = await gather(requests, { returnExceptions: true });
-  for (const [requestId, result] of results.entries()) {
+  for (const [requestId, result] of results.entries()) { // `entries()` is `enumerate`: request ids are 0…n−1
     if (result instanceof Error) page.showError(requestId, result);
     else page.show(requestId, result);
   }
