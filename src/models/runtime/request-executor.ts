@@ -41,7 +41,6 @@ export interface RequestExecutor {
 export class TransportExecutor implements RequestExecutor {
   readonly #executor: Executor;
   readonly #controller = new AbortController();
-  readonly #unfinished = new Set<Future<ThreadedResponse>>();
 
   constructor(
     readonly kind: ExecutorKind,
@@ -55,19 +54,16 @@ export class TransportExecutor implements RequestExecutor {
 
   submit(call: RequestCall): Future<ThreadedResponse> {
     const signal = this.#controller.signal;
-    const future = this.#executor.submit(async (): Promise<ThreadedResponse> => {
+    return this.#executor.submit(async (): Promise<ThreadedResponse> => {
       const response = await this.transport.get({ ...call, signal });
       return { threadId: 0, ...response };
     });
-    this.#unfinished.add(future);
-    future.addDoneCallback(() => this.#unfinished.delete(future));
-    return future;
   }
 
   async shutdown({ cancelFutures = false, cancelRunning = false }: ShutdownOptions = {}): Promise<void> {
-    void this.#executor.shutdown({ wait: false, cancelFutures });
+    const finished = this.#executor.shutdown({ cancelFutures }); // waits for the running and the queued work, as Python's does
     if (cancelRunning) this.#controller.abort();
-    await Promise.all([...this.#unfinished].map((future) => future.result().catch(() => undefined)));
+    await finished;
     await this.release();
   }
 }
