@@ -41,8 +41,10 @@ import { createTransport, type HttpTransport } from '../src/transport/create-tra
 import { DashboardApp } from '../src/ui/DashboardApp.js';
 import { BENCH_SECTIONS, machineLine, markdownTable, verdict, writeBenchSection } from './bench-doc.js';
 import { CLI_HEAP_FLAG } from './cli-heap-flag.js';
+import { useDashboardHeap } from '../src/cli/dashboard-heap.js';
 
-setFlagsFromString(CLI_HEAP_FLAG); // the heap the dashboard command runs with
+setFlagsFromString(CLI_HEAP_FLAG); // as bin/async-arena.js, then the dashboard command's own setting:
+useDashboardHeap();
 
 const { values: flags } = parseArgs({
   options: {

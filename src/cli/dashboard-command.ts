@@ -10,6 +10,7 @@ import type { TransportKind } from '../domain/transport.js';
 import { httpUrl, integerIn, transportOption } from './options.js';
 import { maxInFlightFor, openFileLimit } from './open-file-limit.js';
 import { UsageError } from './usage-error.js';
+import { useDashboardHeap } from './dashboard-heap.js';
 import { DASHBOARD_MAX_IN_FLIGHT } from '../streams/dashboard-state.js';
 
 interface DashboardFlags {
@@ -63,6 +64,7 @@ export const dashboardCommand = (): Command =>
       checkExecutors(models, flags.executors);
       checkOpenFiles(flags.maxInFlight, contendersOf(models, flags.executors).length, openFileLimit());
       if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError(NO_TERMINAL_MESSAGE);
+      useDashboardHeap();
       // Loaded here, not at start: Ink, React and yoga cost other commands ~45 MB they never use.
       // The React mode is set before React loads.
       await import('./dashboard-react-mode.js');
