@@ -7,9 +7,9 @@ export const FRAME_MS = 50;
 /**
  * Frame period when rounds run at scale (more than one request per endpoint): at most 10 frames per
  * second. A frame of four stat panels costs the event loop ~8 ms (Ink's layout and output), which it
- * shares with thousands of responses; at 20 frames per second the frames added 10–35 ms to the event
- * loop's p99 over the same rounds unrendered, at 10 about 8–11 ms (`npm run bench:dashboard`). Rates
- * and histograms read as well at 10 (oha draws 16).
+ * shares with thousands of responses; the fewer frames land on a burst, the lower the event loop's
+ * p99 (`npm run bench:dashboard`; the commit has the trials). Rates and histograms read as well at
+ * 10 (oha draws 16).
  */
 export const SCALE_FRAME_MS = 100;
 
