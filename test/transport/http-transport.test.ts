@@ -1,5 +1,6 @@
 import { once } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { Socket } from 'node:net';
+import { describe, expect, it, vi } from 'vitest';
 import type { Endpoint } from '../../src/domain/endpoints.js';
 import { TRANSPORT_KINDS, type TransportCall } from '../../src/domain/transport.js';
 import { CATALOG } from '../../src/server/catalog.js';
@@ -74,6 +75,18 @@ describe.each(TRANSPORT_KINDS)('the %s transport against the mock server', (kind
     expect((await pending).reason).toBe('canceled');
     await socketClosed;
     expect(socket.destroyed).toBe(true);
+  });
+
+  it('sets TCP keep-alive with one value on a reused connection, so Node applies it once, not per request', async () => {
+    const setKeepAlive = vi.spyOn(Socket.prototype, 'setKeepAlive');
+    try {
+      for (let requestId = 0; requestId < 5; requestId += 1) await transport.get(call('perfil', { requestId }));
+      // Node skips the setsockopt calls while the arguments do not change; axios and node:http's agent
+      // each set it on every request, and with two values they alternated: two syscalls per request.
+      expect(new Set(setKeepAlive.mock.calls.map(([enable, delayMs]) => `${enable} ${delayMs}`)).size).toBeLessThanOrEqual(1);
+    } finally {
+      setKeepAlive.mockRestore();
+    }
   });
 
   it('a closed port is refused', async () => {
