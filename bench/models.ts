@@ -2,8 +2,9 @@
  * Benchmark: the four correct models against a raw baseline, on each transport (axios and undici).
  *
  * 1. Wall time of one load of N requests (N = 3, 1000, 10000) against the mock server (zero latency,
- *    no faults) running in a child process: the median of several interleaved runs (contenders and
- *    transports alternate, order reversed every other run), and its ratio to the baseline ON THE SAME
+ *    no faults) running in a child process, with the CLI's heap setting: the median of several
+ *    interleaved runs (one transport at a time; its contenders alternate, the order reversed every
+ *    other run; 4× more runs below N = 10000), and its ratio to the baseline ON THE SAME
  *    TRANSPORT — a plain `Promise.all` over `transport.get` calls, bounded to the same maxInFlight by a
  *    pool of workers. Goals: each model ≤ 1.10× at N ≥ 1000; the undici baseline ≥ 3× the axios
  *    baseline's throughput at N = 10000.
@@ -22,7 +23,6 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { lastValueFrom } from 'rxjs';
 import { rawTransportLoad } from '../src/arena/raw-transport-load.js';
 import { DEFAULT_LOAD_REQUEST, loadRequest, type LoadRequest } from '../src/domain/load-request.js';
@@ -55,28 +55,39 @@ const median = (values: readonly number[]): number => {
 /** Wall times of one size, per transport and contender. */
 type WallTimes = Map<TransportKind, Map<Contender, number>>;
 
-/** Full GC between loads (untimed), so that no load pays for the garbage the one before it left. */
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
+/**
+ * The CLI's heap setting, as bin/async-arena.js applies it, and no forced GC between loads: the CLI
+ * never forces one, and after each forced GC (`gc()` before every load, as this benchmark did) V8
+ * optimized the same functions again at every load (`--trace-opt`: 740 optimizations in six runs of
+ * loads of 1000, 305 without), so the loads measured the optimizing compiler, the models' larger code
+ * the most: at N = 1000 on undici, the baseline's load went from 49 to 112 ms and reactive's from 62
+ * to 189 ms. A full GC before each load also spared the models, at N = 10 000, the collections of the
+ * garbage their previous load left in the old generation, which `compare` pays.
+ */
+setFlagsFromString(CLI_HEAP_FLAG);
 
 /**
  * Median wall time (ms), client CPU time (µs per request: user + system of this process, the server
  * being in another) and median PAIRED ratio to the baseline (each run's load over that run's baseline
- * on the same transport, as bench:server does) per transport and contender. Runs interleave contenders
- * and transports, the order reversed every other run, so drift hits them all alike; a paired ratio
- * also cancels what drifts between runs. CPU time stretches less than wall time on a shared machine.
+ * on the same transport, as bench:server does) per transport and contender. One transport at a time,
+ * so that no load follows the other transport's garbage (an axios load allocates far more), after
+ * one untimed load of each contender; within it runs interleave the contenders, the order reversed
+ * every other run, so drift hits them all alike, and a paired ratio also cancels what drifts between
+ * runs. CPU time stretches less than wall time on a shared machine.
  */
 const medianTimes = async (transports: ReadonlyMap<TransportKind, Transport>, request: LoadRequest, runs: number): Promise<{ wall: WallTimes; cpu: WallTimes; ratio: WallTimes }> => {
   const pairs = [...transports.keys()].flatMap((kind) => CONTENDERS.map((contender) => [kind, contender] as const));
   const walls = new Map(pairs.map(([kind, contender]) => [`${kind}/${contender}`, [] as number[]]));
   const cpus = new Map(pairs.map(([kind, contender]) => [`${kind}/${contender}`, [] as number[]]));
-  for (let run = 0; run < runs; run += 1) {
-    for (const [kind, contender] of run % 2 ? [...pairs].reverse() : pairs) {
-      collectGarbage();
-      const before = process.cpuUsage();
-      walls.get(`${kind}/${contender}`)?.push(await timeLoad(contender, transports.get(kind) as Transport, request));
-      const used = process.cpuUsage(before);
-      cpus.get(`${kind}/${contender}`)?.push((used.user + used.system) / request.requests);
+  for (const [kind, transport] of transports) {
+    for (const contender of CONTENDERS) await timeLoad(contender, transport, request); // settles the heap after the other transport
+    for (let run = 0; run < runs; run += 1) {
+      for (const contender of run % 2 ? [...CONTENDERS].reverse() : CONTENDERS) {
+        const before = process.cpuUsage();
+        walls.get(`${kind}/${contender}`)?.push(await timeLoad(contender, transport, request));
+        const used = process.cpuUsage(before);
+        cpus.get(`${kind}/${contender}`)?.push((used.user + used.system) / request.requests);
+      }
     }
   }
   const ratios = new Map(
@@ -176,7 +187,7 @@ const report = (f: Figures): string => {
   const lines = [
     machineLine(),
     '',
-    `\`npm run bench:models -- --runs ${f.runs}\`: one load of N requests per contender, maxInFlight ${DEFAULT_LOAD_REQUEST.maxInFlight}, zero server latency, the server in a child process; the median of ${f.runs} interleaved runs (N = 3: ${f.runs * 4}); ms is the median load time and × the median of the per-run ratios to that run's baseline on the same transport (paired); a full GC, untimed, before each load. Peak RSS: one load of 10 000 in a fresh process with ${CLI_HEAP_FLAG}.`,
+    `\`npm run bench:models -- --runs ${f.runs}\`: one load of N requests per contender, maxInFlight ${DEFAULT_LOAD_REQUEST.maxInFlight}, zero server latency, the server in a child process; the median of ${f.runs} interleaved runs (N = 3 and N = 1 000: ${f.runs * 4}); ms is the median load time and × the median of the per-run ratios to that run's baseline on the same transport (paired); one transport at a time, after an untimed load of each contender, with the CLI's heap setting (${CLI_HEAP_FLAG}) and no forced GC. Peak RSS: one load of 10 000 in a fresh process with the same setting.`,
     '',
     markdownTable(['transport', 'contender', ...SIZES.map((n) => `N = ${count(n)}`), `client CPU µs/req N = ${count(10_000)}`, `peak RSS N = ${count(10_000)}`], rows),
     '',
@@ -220,7 +231,7 @@ const main = async (): Promise<void> => {
     let cpu10k: WallTimes = new Map();
     for (const size of SIZES) {
       process.stderr.write(`wall time, N=${size}…\n`);
-      const times = await medianTimes(transports, request(size), size === 3 ? runs * 4 : runs);
+      const times = await medianTimes(transports, request(size), size < 10_000 ? runs * 4 : runs);
       wall.set(size, times.wall);
       ratio.set(size, times.ratio);
       if (size === 10_000) cpu10k = times.cpu;
