@@ -33,5 +33,24 @@ describe.each(MODEL_IDS)('%s: a big load never monopolises the event loop', (mod
     for (let turn = 0; turn < 3; turn += 1) await nextTurn(); // the cancelled load's turn, this load's setup, its first starts
     expect(transport.log.length).toBeGreaterThan(0);
     subscription.unsubscribe();
+    // Both cancelled loads unwind on the budget every load shares: let them finish before the next test.
+    for (let turn = 0; turn < 4 * 20 + 5; turn += 1) await nextTurn();
+  });
+
+  it('two loads at once start at most STARTS_PER_TURN attempts per turn between them, both progressing', async () => {
+    const requests = 4 * STARTS_PER_TURN;
+    const transports = [new ManualTransport(), new ManualTransport()];
+    const subscriptions = transports.map((transport) => MODELS[model].load(transport, loadRequest({ requests, maxInFlight: requests })).subscribe());
+    const started = (): number => transports.reduce((sum, transport) => sum + transport.log.length, 0);
+    const perTurn: number[] = [];
+    for (let turn = 0; turn < 20 && started() < 2 * requests; turn += 1) {
+      const before = started();
+      await nextTurn();
+      perTurn.push(started() - before);
+    }
+    expect(started()).toBe(2 * requests);
+    expect(Math.max(...perTurn)).toBeLessThanOrEqual(STARTS_PER_TURN);
+    expect(transports.map((transport) => transport.log.length)).toEqual([requests, requests]);
+    subscriptions.forEach((subscription) => subscription.unsubscribe());
   });
 });

@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { TurnQueue } from '../../src/transport/turn-queue.js';
+import { TurnBudget, TurnQueue } from '../../src/transport/turn-queue.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -74,5 +74,33 @@ describe('TurnQueue, bounded work per event-loop turn', () => {
 
   it('refuses a budget below 1', () => {
     expect(() => new TurnQueue(0)).toThrow(RangeError);
+    expect(() => new TurnBudget(0)).toThrow(RangeError);
+  });
+});
+
+describe('TurnBudget, one budget per turn for several queues', () => {
+  it('lets the queues sharing it run at most perTurn tasks per turn between them, each in its order, taking turns', async () => {
+    const budget = new TurnBudget(4);
+    const [a, b] = [new TurnQueue(budget), new TurnQueue(budget)];
+    const ran: string[] = [];
+    const mark = (): void => void setImmediate(() => ran.push('|'));
+    const done = [...Array.from({ length: 6 }, (_, i) => a.schedule(() => ran.push(`a${i}`))), ...Array.from({ length: 6 }, (_, i) => b.schedule(() => ran.push(`b${i}`)))];
+    mark();
+    expect(ran).toEqual(['a0', 'a1', 'a2', 'a3']); // b waits though its own queue is empty: the turn's budget is spent
+    await Promise.all(done);
+    // Round and round, one task each, while both wait; then b alone gets the whole budget.
+    expect(ran.join(' ')).toBe('a0 a1 a2 a3 a4 b0 a5 b1 | b2 b3 b4 b5');
+    expect([a.pending, b.pending]).toEqual([0, 0]);
+  });
+
+  it('keeps a busy queue from holding back one that starts waiting after it', async () => {
+    const budget = new TurnBudget(2);
+    const [unwinding, fresh] = [new TurnQueue(budget), new TurnQueue(budget)];
+    const ran: string[] = [];
+    const old = Array.from({ length: 100 }, () => unwinding.scheduleAfterIo(() => ran.push('old')));
+    const next = fresh.scheduleAfterIo(() => ran.push('new'));
+    await next;
+    expect(ran.indexOf('new')).toBeLessThanOrEqual(1); // served in the first turn, not after the 100
+    await Promise.all(old);
   });
 });

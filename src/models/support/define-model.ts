@@ -4,7 +4,7 @@ import type { LoadEvent } from '../../domain/events.js';
 import type { ModelId, Variant } from '../../domain/models.js';
 import type { TransportResponse } from '../../domain/transport.js';
 import { seededRandom } from '../../domain/random.js';
-import { TurnQueue } from '../../transport/turn-queue.js';
+import { TurnBudget, TurnQueue } from '../../transport/turn-queue.js';
 import { unitsForMs } from '../runtime/cpu-work-units.js';
 import { withCpuWork } from '../runtime/request-executor.js';
 import { backoffDelay } from './backoff.js';
@@ -15,17 +15,21 @@ import { loadThreadPool } from './load-thread-pool.js';
 import { requestEndpoint } from './request-endpoint.js';
 
 /**
- * Most attempts one load starts in one event-loop turn. A lesson starts up to maxInFlight requests in
- * one go (at the start of the load, and again when a storm of deadlines frees every slot at once); at
- * ~0.3 ms of CPU per axios start, the dashboard's 4 loads of 2 000 held the event loop for seconds,
- * and its keys waited behind them. The rest start in the next turns, in order, with timers and I/O in
- * between. It bounds when attempts start, not how many are in flight: a turn is short when the CPU has
- * little else to do. Each load has its own queue, so a cancelled load unwinding its queued attempts
- * (each rejects in its turn) never holds back another load's. 16, not 64: the dashboard runs four to
- * six loads at once, and a poll phase that started 64 per load (~75 ms through axios) set the
- * event loop's p99 (`npm run bench:dashboard`); one load's throughput did not change measurably.
+ * Most attempts the loads of this process start in one event-loop turn, all together. A lesson starts
+ * up to maxInFlight requests in one go (at the start of the load, and again when a storm of deadlines
+ * frees every slot at once); at ~0.3 ms of CPU per axios start, the dashboard's 4 loads of 2 000 held
+ * the event loop for seconds, and its keys waited behind them. The rest start in the next turns, with
+ * timers and I/O in between. It bounds when attempts start, not how many are in flight: a turn is short
+ * when the CPU has little else to do. Each load keeps its own queue ({@link TurnQueue}, its own order)
+ * on this one budget, and the loads with attempts waiting take turns, so a cancelled load unwinding its
+ * queued attempts (each rejects in its turn) never holds back another load's. One budget for the
+ * process, not 16 per load: the dashboard runs four to six loads at once, and a check phase that
+ * started 16 per load through axios set the event loop's p99 at scale (`npm run bench:dashboard`);
+ * a single load, as `run` and `compare` make, is bounded as before.
  */
 export const STARTS_PER_TURN = 16;
+
+const startBudget = new TurnBudget(STARTS_PER_TURN);
 
 /**
  * Lessons set up one per event-loop turn, process-wide. A lesson's setup is one synchronous stretch
@@ -39,8 +43,8 @@ const setups = new TurnQueue(1);
  * The one boundary between a model's lessons and the arena: turns a correct and a naive {@link Lesson}
  * into a {@link LoadFn}. It owns the Observable, stamps every event (`at` = ms since the load
  * started), emits `start` and `retry` for the calls a lesson makes, starts attempts at most
- * {@link STARTS_PER_TURN} per event-loop turn (the others wait their turn, so a big load never
- * monopolises the event loop), drops everything after the subscriber has gone, aborts what
+ * {@link STARTS_PER_TURN} per event-loop turn, all loads together (the others wait their turn, so a
+ * big load never monopolises the event loop), drops everything after the subscriber has gone, aborts what
  * is in flight on teardown, ends the load with `done`, and remembers which request each transport
  * error came from, so a naive variant's one error path can be reported request by request.
  *
@@ -70,7 +74,7 @@ export const defineModel =
       const controller = new AbortController();
       const { signal } = controller;
       const failedRequest = new WeakMap<object, number>();
-      const starts = new TurnQueue(STARTS_PER_TURN);
+      const starts = new TurnQueue(startBudget);
       // The attempts a lesson asks for while it sets up start once it has: queuing 100 000 requests takes
       // longer than a deadline on a busy machine, and an attempt started before that would time out
       // waiting for this same synchronous stretch to end (seen: the first 64 of 100 000, every run).

@@ -16,8 +16,9 @@ export interface LoadPage {
   readonly requestIds: readonly number[];
   /**
    * Attempt `attempt` of request `requestId`: resolves with the validated data or rejects with a
-   * `TransportError`. Once the load is cancelled it rejects and sends nothing. A load starts at most
-   * `STARTS_PER_TURN` attempts per event-loop turn; the others wait for the next turns, in order.
+   * `TransportError`. Once the load is cancelled it rejects and sends nothing. The loads of a process
+   * start at most `STARTS_PER_TURN` attempts per event-loop turn between them; the others wait for
+   * the next turns, each load's in order.
    */
   get(requestId: number, attempt: number): Promise<TransportResponse>;
   /** How long to wait before retrying after failed attempt `attempt` (seeded full-jitter backoff). */
