@@ -39,6 +39,9 @@ const startBudget = new TurnBudget(STARTS_PER_TURN);
  */
 const setups = new TurnQueue(1);
 
+/** Several events (a naive load's abandon), not one; `Array.isArray` alone does not narrow a readonly array. */
+const isEventList = (made: LoadEvent | readonly LoadEvent[]): made is readonly LoadEvent[] => Array.isArray(made);
+
 /**
  * The one boundary between a model's lessons and the arena: turns a correct and a naive {@link Lesson}
  * into a {@link LoadFn}. It owns the Observable, stamps every event (`at` = ms since the load
@@ -87,7 +90,8 @@ export const defineModel =
         if (subscriber.closed) return;
         try {
           const made = make();
-          for (const event of Array.isArray(made) ? made : [made]) subscriber.next(event);
+          if (isEventList(made)) for (const event of made) subscriber.next(event);
+          else subscriber.next(made);
         } catch (bug) {
           subscriber.error(bug);
         }

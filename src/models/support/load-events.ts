@@ -4,10 +4,10 @@ import type { ModelId } from '../../domain/models.js';
 import { isTransportError, type Transport, type TransportError, type TransportResponse } from '../../domain/transport.js';
 import { requestEndpoint } from './request-endpoint.js';
 
-/** `{ threadId }` when a worker thread ran the call (its response or error says so), `{}` on the event loop. */
-const threadOf = (outcome: object): { threadId?: number } => {
+/** `event` with the `threadId` of the worker thread that ran the call, if one did (its response or error says so); `event` itself on the event loop. */
+const onThreadOf = <E extends object>(event: E, outcome: object): E => {
   const { threadId } = outcome as { threadId?: unknown };
-  return typeof threadId === 'number' ? { threadId } : {};
+  return typeof threadId === 'number' ? { ...event, threadId } : event;
 };
 
 /**
@@ -50,10 +50,18 @@ export class LoadEvents {
    */
   timed(transport: Transport): Transport {
     return {
+      // then(ok, fail) rather than finally(): the same pass-through, with one promise instead of three.
       get: (call) =>
-        transport.get(call).finally(() => {
-          this.attemptEndedAt[call.requestId] = this.now();
-        }),
+        transport.get(call).then(
+          (response) => {
+            this.attemptEndedAt[call.requestId] = this.now();
+            return response;
+          },
+          (error: unknown) => {
+            this.attemptEndedAt[call.requestId] = this.now();
+            throw error;
+          },
+        ),
     };
   }
 
@@ -63,7 +71,7 @@ export class LoadEvents {
     this.attempts[requestId] = attempt;
     this.attemptStartedAt[requestId] = at;
     this.attemptEndedAt[requestId] = Number.NaN;
-    return { type: 'start', ...this.base(requestId), at };
+    return { type: 'start', model: this.model, requestId, endpoint: requestEndpoint(requestId), attempt, at };
   }
 
   /** The request's data is delivered (final). */
@@ -71,7 +79,9 @@ export class LoadEvents {
     this.settle(requestId);
     this.delivered += 1;
     const at = this.now();
-    return { type: 'success', ...this.base(requestId), at, latencyMs: this.latency(requestId, at), status: response.status, items: response.items, ...threadOf(response) };
+    // The fields of base() written out: the two events of every request build no object to copy.
+    const event: SuccessEvent = { type: 'success', model: this.model, requestId, endpoint: requestEndpoint(requestId), attempt: this.attempts[requestId] ?? 0, at, latencyMs: this.latency(requestId, at), status: response.status, items: response.items };
+    return onThreadOf(event, response);
   }
 
   /**
@@ -83,7 +93,8 @@ export class LoadEvents {
     this.settle(requestId);
     this.failed += 1;
     const at = this.now();
-    return { type: 'failure', ...this.base(requestId), at, latencyMs: this.latency(requestId, at), reason: error.reason, status: error.status, message: error.message, ...threadOf(error) };
+    const event: FailureEvent = { type: 'failure', ...this.base(requestId), at, latencyMs: this.latency(requestId, at), reason: error.reason, status: error.status, message: error.message };
+    return onThreadOf(event, error);
   }
 
   /** The current attempt failed with `error`; the next one starts in `delayMs`. */
