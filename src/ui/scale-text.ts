@@ -1,3 +1,4 @@
+import { ENDPOINTS } from '../domain/endpoints.js';
 import type { FailureReason } from '../domain/events.js';
 import { latencySummary } from '../streams/latency-histogram.js';
 import { requestsPerSecond, type ModelPanel } from '../streams/model-panel.js';
@@ -16,14 +17,18 @@ const fitParts = ([first = '', ...rest]: readonly string[], width: number): stri
 /**
  * A panel's throughput and latency spread at scale, most telling first, with as many whole parts
  * as fit in `width`: requests per second, the histogram's range, then p50 and p99 of the delivered
- * responses.
+ * responses. Before the first delivery it says whether responses have arrived and are held (gather
+ * delivers them all at the end) or none has come yet.
  *
  * @example rateText(panel, 2000, 40) // '412/s 5ms‥80ms p50 12ms p99 70ms'
  */
 export const rateText = (panel: ModelPanel, elapsedMs: number, width: number): string => {
   const rate = `${Math.round(requestsPerSecond(panel, elapsedMs))}/s`;
   const latency = latencySummary(panel.latencies);
-  if (latency === undefined) return fitParts([rate, 'no response'], width);
+  if (latency === undefined) {
+    const arrived = ENDPOINTS.reduce((sum, endpoint) => sum + panel.rows[endpoint].arrived, 0);
+    return fitParts([rate, arrived > 0 ? `${arrived} held` : 'no response'], width);
+  }
   return fitParts([rate, `${formatMs(latency.minMs)}‥${formatMs(latency.maxMs)}`, `p50 ${formatMs(latency.p50Ms)}`, `p99 ${formatMs(latency.p99Ms)}`], width);
 };
 

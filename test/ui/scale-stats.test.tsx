@@ -78,4 +78,13 @@ describe('a panel at scale (more than one request per endpoint)', () => {
     expect(cardLine(frame, 9, 0)).toBe('0/s no response'.padEnd(18));
     expect(cardLine(frame, 11, 0)).toMatch(/^no failures/);
   });
+
+  it('says how many responses arrived and are held while a model delivers nothing yet (gather)', () => {
+    const heldUntilTheEnd = (model: ModelId): ArenaEvent[] => {
+      const e = eventsOf(model);
+      return [...Array.from({ length: 30 }, (_, id) => e.start(id, ENDPOINTS[id % 3] ?? 'productos')), ...Array.from({ length: 7 }, (_, id) => e.arrived(id, ENDPOINTS[id % 3] ?? 'productos', 10 + id))];
+    };
+    const frame = frameOf(stateAt(heldUntilTheEnd));
+    expect(cardLine(frame, 9, 2)).toBe('0/s 7 held'.padEnd(18));
+  });
 });
