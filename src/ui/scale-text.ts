@@ -1,5 +1,6 @@
 import { ENDPOINTS } from '../domain/endpoints.js';
 import type { FailureReason } from '../domain/events.js';
+import { rowCounts } from '../streams/endpoint-row.js';
 import { latencySummary } from '../streams/latency-histogram.js';
 import { requestsPerSecond, type ModelPanel } from '../streams/model-panel.js';
 import { formatMs } from './format-ms.js';
@@ -17,8 +18,8 @@ const fitParts = ([first = '', ...rest]: readonly string[], width: number): stri
 /**
  * A panel's throughput and latency spread at scale, most telling first, with as many whole parts
  * as fit in `width`: requests per second, the histogram's range, then p50 and p99 of the delivered
- * responses. Before the first delivery it says whether responses have arrived and are held (gather
- * delivers them all at the end) or none has come yet.
+ * responses. Before the first delivery it says how many responses arrived and are held (gather
+ * delivers them all at the end), or `no response`; a response a naive load dropped is lost, not held.
  *
  * @example rateText(panel, 2000, 40) // '412/s 5ms‥80ms p50 12ms p99 70ms'
  */
@@ -26,8 +27,8 @@ export const rateText = (panel: ModelPanel, elapsedMs: number, width: number): s
   const rate = `${Math.round(requestsPerSecond(panel, elapsedMs))}/s`;
   const latency = latencySummary(panel.latencies);
   if (latency === undefined) {
-    const arrived = ENDPOINTS.reduce((sum, endpoint) => sum + panel.rows[endpoint].arrived, 0);
-    return fitParts([rate, arrived > 0 ? `${arrived} held` : 'no response'], width);
+    const held = ENDPOINTS.reduce((sum, endpoint) => sum + rowCounts(panel.rows[endpoint]).held, 0); // arrived, not yet delivered nor lost
+    return fitParts([rate, held > 0 ? `${held} held` : 'no response'], width);
   }
   return fitParts([rate, `${formatMs(latency.minMs)}‥${formatMs(latency.maxMs)}`, `p50 ${formatMs(latency.p50Ms)}`, `p99 ${formatMs(latency.p99Ms)}`], width);
 };

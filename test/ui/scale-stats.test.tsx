@@ -87,4 +87,21 @@ describe('a panel at scale (more than one request per endpoint)', () => {
     const frame = frameOf(stateAt(heldUntilTheEnd));
     expect(cardLine(frame, 9, 2)).toBe('0/s 7 held'.padEnd(18));
   });
+
+  it('counts what a naive load dropped as lost, not held, once it gives up', () => {
+    const droppedAll = (model: ModelId): ArenaEvent[] => {
+      const e = eventsOf(model);
+      const endpoint = (id: number) => ENDPOINTS[id % 3] ?? 'productos';
+      return [
+        ...Array.from({ length: 30 }, (_, id) => e.start(id, endpoint(id))),
+        ...Array.from({ length: 7 }, (_, id) => e.arrived(id, endpoint(id), 10 + id)),
+        e.failure(7, endpoint(7), 20, 'reset'),
+        ...Array.from({ length: 30 }, (_, id) => id).filter((id) => id !== 7).map((id) => e.failure(id, endpoint(id), 21, 'discarded')),
+        e.done(25, 0, 30),
+      ];
+    };
+    const frame = frameOf(stateAt(droppedAll));
+    expect(cardLine(frame, 9, 2)).not.toMatch(/held/);
+    expect(frame).toMatch(/LOST 3/); // productos: 3 of its 7 arrivals
+  });
 });
