@@ -3,8 +3,8 @@ import Queue from 'yocto-queue';
 /**
  * A number of tasks per event-loop turn, shared by the {@link TurnQueue}s built on it: together they
  * run at most `perTurn` tasks between two turns, each in its own order, and the queues with tasks
- * waiting take turns (one task each, round and round) until the budget is spent. One load's queue
- * then cannot hold the others back, not even while a cancelled load unwinds thousands of attempts.
+ * waiting take turns (one task each, round and round) until the budget is spent, so one busy queue
+ * cannot hold the others back. A queue can leave for another budget ({@link TurnQueue.moveTo}).
  */
 export class TurnBudget {
   private ranThisTurn = 0;
@@ -29,6 +29,11 @@ export class TurnBudget {
   serve(tasks: Queue<() => void>): void {
     this.waiting.add(tasks);
     this.renewSoon();
+  }
+
+  /** `tasks` is served elsewhere from now on. */
+  forget(tasks: Queue<() => void>): void {
+    this.waiting.delete(tasks);
   }
 
   private renewSoon(): void {
@@ -75,12 +80,27 @@ export class TurnBudget {
  */
 export class TurnQueue {
   private readonly waiting = new Queue<() => void>();
-  /** The budget this queue spends: its own, or one shared with other queues. */
-  readonly budget: TurnBudget;
+  #budget: TurnBudget;
 
   /** `budget`: at most that many tasks per turn (≥ 1) for this queue alone, or a {@link TurnBudget} it shares. */
   constructor(budget: number | TurnBudget) {
-    this.budget = typeof budget === 'number' ? new TurnBudget(budget) : budget;
+    this.#budget = typeof budget === 'number' ? new TurnBudget(budget) : budget;
+  }
+
+  /** The budget this queue spends: its own, or one shared with other queues. */
+  get budget(): TurnBudget {
+    return this.#budget;
+  }
+
+  /**
+   * Moves this queue and the tasks waiting in it onto `budget`, in the same order. A cancelled load's
+   * queue leaves the budget the live loads share: its tasks are cheap rejections, and taking turns
+   * with the live loads' starts they would slow a new round's start by as much.
+   */
+  moveTo(budget: TurnBudget): void {
+    this.#budget.forget(this.waiting);
+    this.#budget = budget;
+    if (this.pending > 0) budget.serve(this.waiting);
   }
 
   /** Tasks waiting for a later turn. */
@@ -93,7 +113,7 @@ export class TurnQueue {
    * tasks queued before it. Resolves or rejects as `task` does (a throw rejects).
    */
   schedule<T>(task: () => T | PromiseLike<T>): Promise<T> {
-    if (this.pending === 0 && this.budget.take()) return attempt(task);
+    if (this.pending === 0 && this.#budget.take()) return attempt(task);
     return this.scheduleAfterIo(task);
   }
 
@@ -104,7 +124,7 @@ export class TurnQueue {
   scheduleAfterIo<T>(task: () => T | PromiseLike<T>): Promise<T> {
     return new Promise<T>((resolve) => {
       this.waiting.enqueue(() => resolve(attempt(task)));
-      this.budget.serve(this.waiting);
+      this.#budget.serve(this.waiting);
     });
   }
 }

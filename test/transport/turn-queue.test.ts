@@ -93,6 +93,19 @@ describe('TurnBudget, one budget per turn for several queues', () => {
     expect([a.pending, b.pending]).toEqual([0, 0]);
   });
 
+  it('moves a queue and what waits in it onto another budget, in order, off the first', async () => {
+    const shared = new TurnBudget(2);
+    const [leaving, staying] = [new TurnQueue(shared), new TurnQueue(shared)];
+    const ran: string[] = [];
+    const done = [...Array.from({ length: 4 }, (_, i) => leaving.scheduleAfterIo(() => ran.push(`l${i}`))), ...Array.from({ length: 4 }, (_, i) => staying.scheduleAfterIo(() => ran.push(`s${i}`)))];
+    leaving.moveTo(new TurnBudget(2));
+    setImmediate(() => ran.push('|'));
+    await Promise.all(done);
+    // Each budget runs 2 per turn: staying no longer shares its 2 with leaving.
+    expect(ran.join(' ')).toMatch(/^(s0 s1 l0 l1|l0 l1 s0 s1) \| (s2 s3 l2 l3|l2 l3 s2 s3)$/);
+    expect(leaving.budget).not.toBe(shared);
+  });
+
   it('keeps a busy queue from holding back one that starts waiting after it', async () => {
     const budget = new TurnBudget(2);
     const [unwinding, fresh] = [new TurnQueue(budget), new TurnQueue(budget)];

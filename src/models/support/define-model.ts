@@ -21,8 +21,9 @@ import { requestEndpoint } from './request-endpoint.js';
  * the event loop for seconds, and its keys waited behind them. The rest start in the next turns, with
  * timers and I/O in between. It bounds when attempts start, not how many are in flight: a turn is short
  * when the CPU has little else to do. Each load keeps its own queue ({@link TurnQueue}, its own order)
- * on this one budget, and the loads with attempts waiting take turns, so a cancelled load unwinding its
- * queued attempts (each rejects in its turn) never holds back another load's. One budget for the
+ * on this one budget, and the loads with attempts waiting take turns. A cancelled load's queue moves to
+ * a budget of its own: it unwinds its queued attempts (each rejects in its turn) as fast as before,
+ * and never takes turns with the live loads' starts. One budget for the
  * process, not 16 per load: the dashboard runs four to six loads at once, and a check phase that
  * started 16 per load through axios set the event loop's p99 at scale (`npm run bench:dashboard`);
  * a single load, as `run` and `compare` make, is bounded as before.
@@ -164,6 +165,7 @@ export const defineModel =
       setups.scheduleAfterIo(setUp).catch((bug: unknown) => subscriber.error(bug));
       return () => {
         controller.abort();
+        starts.moveTo(new TurnBudget(STARTS_PER_TURN)); // what it unwinds no longer takes turns with the live loads' starts
         inner?.unsubscribe();
         teardowns.forEach((teardown) => teardown());
         pool?.destroy().catch(() => undefined); // threads still running are terminated
