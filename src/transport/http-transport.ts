@@ -36,7 +36,8 @@ export const createHttpTransport = ({ baseUrl, maxSockets = DEFAULT_MAX_SOCKETS,
   // Bounded pool: unbounded agents reopen thousands of connections per burst and fill TIME_WAIT.
   // keepAliveMsecs is axios's own: axios sets TCP keep-alive to 60 s on every request's socket and
   // the agent resets it to its own value each time the socket is freed; with the two values apart,
-  // Node's cache of the setting never hits and every request paid two setsockopt calls.
+  // Node's cache of the setting never hits and every request set it twice through setsockopt. 60 s is
+  // also undici's default (`keepAliveInitialDelay`): an idle pooled socket is probed after a minute.
   const agentOptions = { keepAlive: true, keepAliveMsecs: AXIOS_TCP_KEEP_ALIVE_MS, maxSockets, maxFreeSockets: maxSockets };
   const httpAgent = new http.Agent(agentOptions);
   const httpsAgent = new https.Agent({ ...agentOptions, rejectUnauthorized: !insecure });
