@@ -3,8 +3,8 @@
  *
  * 1. Wall time of one load of N requests (N = 3, 1000, 10000) against the mock server (zero latency,
  *    no faults) running in a child process, with the CLI's heap setting: the median of several
- *    runs (one transport at a time; each run orders its contenders by a row of a Williams design;
- *    4× more runs below N = 10000), and its ratio to the baseline ON THE SAME
+ *    runs (each run times one transport's contenders, then the other's, ordered by a row of a
+ *    Williams design; 4× more runs below N = 10000), and its ratio to the baseline ON THE SAME
  *    TRANSPORT — a plain `Promise.all` over `transport.get` calls, bounded to the same maxInFlight by a
  *    pool of workers. Goals: each model ≤ 1.10× at N ≥ 1000; the undici baseline ≥ 3× the axios
  *    baseline's throughput at N = 10000.
@@ -71,23 +71,26 @@ setFlagsFromString(CLI_HEAP_FLAG);
 /**
  * Median wall time (ms), client CPU time (µs per request: user + system of this process, the server
  * being in another) and median PAIRED ratio to the baseline (each run's load over that run's baseline
- * on the same transport, as bench:server does) per transport and contender. One transport at a time,
- * so that no load follows the other transport's garbage (an axios load allocates far more), after
- * one untimed load of each contender (the speedup between transports therefore compares two blocks,
- * not pairs); within it each run orders the contenders by a row of a Williams design, as `compare`
- * does, so that over whole blocks each contender runs after each other equally often and the garbage
- * a load leaves falls on all of them alike (alternating a fixed order made the baseline follow itself,
- * the load that leaves the least, in two runs of five). A paired ratio also cancels what drifts
- * between runs. CPU time stretches less than wall time on a shared machine.
+ * on the same transport, as bench:server does) per transport and contender. After one untimed load
+ * of each contender on each transport, each run times every contender on one transport, then on the
+ * other (which goes first alternates), so that drift hits both transports alike and the speedup
+ * between them compares interleaved runs. Within a transport each run orders the contenders by a row
+ * of a Williams design, as `compare` does: over whole blocks each contender runs after each other
+ * equally often, and so first after the other transport's loads equally often, and the garbage a
+ * load leaves falls on all of them alike (alternating one fixed order made the baseline, the load that
+ * leaves the least, follow itself in two runs of five). A paired ratio also cancels what drifts between
+ * runs. CPU time stretches less than wall time on a shared machine.
  */
 const medianTimes = async (transports: ReadonlyMap<TransportKind, Transport>, request: LoadRequest, runs: number): Promise<{ wall: WallTimes; cpu: WallTimes; ratio: WallTimes }> => {
   const pairs = [...transports.keys()].flatMap((kind) => CONTENDERS.map((contender) => [kind, contender] as const));
   const walls = new Map(pairs.map(([kind, contender]) => [`${kind}/${contender}`, [] as number[]]));
   const cpus = new Map(pairs.map(([kind, contender]) => [`${kind}/${contender}`, [] as number[]]));
   const orders = williamsOrders(CONTENDERS, runs, seededRandom(runs));
-  for (const [kind, transport] of transports) {
-    for (const contender of CONTENDERS) await timeLoad(contender, transport, request); // settles the heap after the other transport
-    for (const order of orders) {
+  const kinds = [...transports.keys()];
+  for (const [, transport] of transports) for (const contender of CONTENDERS) await timeLoad(contender, transport, request); // untimed
+  for (const [run, order] of orders.entries()) {
+    for (const kind of run % 2 ? [...kinds].reverse() : kinds) {
+      const transport = transports.get(kind) as Transport;
       for (const contender of order) {
         const before = process.cpuUsage();
         walls.get(`${kind}/${contender}`)?.push(await timeLoad(contender, transport, request));
@@ -193,7 +196,7 @@ const report = (f: Figures): string => {
   const lines = [
     machineLine(),
     '',
-    `\`npm run bench:models -- --runs ${f.runs}\`: one load of N requests per contender, maxInFlight ${DEFAULT_LOAD_REQUEST.maxInFlight}, zero server latency, the server in a child process; the median of ${f.runs} runs (N = 3 and N = 1 000: ${f.runs * 4}), each ordering the contenders by a row of a Williams design; ms is the median load time and × the median of the per-run ratios to that run's baseline on the same transport (paired); one transport at a time, after an untimed load of each contender, with the CLI's heap setting (${CLI_HEAP_FLAG}) and no forced GC. Peak RSS: one load of 10 000 in a fresh process with the same setting.`,
+    `\`npm run bench:models -- --runs ${f.runs}\`: one load of N requests per contender, maxInFlight ${DEFAULT_LOAD_REQUEST.maxInFlight}, zero server latency, the server in a child process; the median of ${f.runs} runs (N = 3 and N = 1 000: ${f.runs * 4}), each ordering the contenders by a row of a Williams design; ms is the median load time and × the median of the per-run ratios to that run's baseline on the same transport (paired); each run times one transport's contenders, then the other's (which goes first alternates), after an untimed load of each, with the CLI's heap setting (${CLI_HEAP_FLAG}) and no forced GC. Peak RSS: one load of 10 000 in a fresh process with the same setting.`,
     '',
     markdownTable(['transport', 'contender', ...SIZES.map((n) => `N = ${count(n)}`), `client CPU µs/req N = ${count(10_000)}`, `peak RSS N = ${count(10_000)}`], rows),
     '',
