@@ -60,11 +60,10 @@ type WallTimes = Map<TransportKind, Map<Contender, number>>;
 /**
  * The CLI's heap setting, as bin/async-arena.js applies it, and no forced GC between loads: the CLI
  * never forces one, and after each forced GC (`gc()` before every load, as this benchmark did) V8
- * optimized the same functions again at every load (`--trace-opt`: 740 optimizations in six runs of
- * loads of 1000, 305 without), so the loads measured the optimizing compiler, the models' larger code
- * the most: at N = 1000 on undici, the baseline's load went from 49 to 112 ms and reactive's from 62
- * to 189 ms. A full GC before each load also spared the models, at N = 10 000, the collections of the
- * garbage their previous load left in the old generation, which `compare` pays.
+ * optimized the same functions again at every load (`--trace-opt` counted more than twice as many
+ * optimizations), so short loads measured the optimizing compiler, the models' larger code the most
+ * (the commit has the figures). A full GC before each load also spared the models, at N = 10 000, the
+ * collections of the garbage their previous load left in the old generation, which `compare` pays.
  */
 setFlagsFromString(CLI_HEAP_FLAG);
 
