@@ -40,14 +40,37 @@ import { createTransport, type HttpTransport } from '../src/transport/create-tra
 import { BENCH_SECTIONS, machineLine, markdownTable, verdict, writeBenchSection } from './bench-doc.js';
 import { CLI_HEAP_FLAG } from './cli-heap-flag.js';
 
-type Contender = ModelId | 'baseline';
-const CONTENDERS: readonly Contender[] = ['baseline', ...MODEL_IDS];
+/**
+ * A reference, not a goal's baseline: the raw baseline that also keeps every response until the load
+ * ends, as `gather` and the futures lesson do. What it adds to the baseline is the cost of holding the
+ * responses alone (the collector copying and marking them), with no model.
+ */
+const HOLDING = 'baseline holding responses';
+type Contender = ModelId | 'baseline' | typeof HOLDING;
+const CONTENDERS: readonly Contender[] = ['baseline', HOLDING, ...MODEL_IDS];
+/**
+ * The contenders timed on `kind`. The holding reference runs on undici only: that is where the models
+ * miss their goal, and axios's loads of 10 000 take seconds each, which would take the command past
+ * five minutes.
+ */
+const contendersOf = (kind: TransportKind): readonly Contender[] => (kind === 'undici' ? CONTENDERS : CONTENDERS.filter((c) => c !== HOLDING));
+const isContender = (value: string): value is Contender => value === 'baseline' || value === HOLDING || isModelId(value);
+
+/** `transport`, with every response it resolves pushed onto `held`. */
+const holding = (transport: Transport, held: TransportResponse[]): Transport => ({
+  get: (call) =>
+    transport.get(call).then((response) => {
+      held.push(response);
+      return response;
+    }),
+});
 const RSS_FLAG = '--rss-child';
 
 /** Runs one load to completion and returns its wall time in ms. */
 const timeLoad = async (contender: Contender, transport: Transport, request: LoadRequest): Promise<number> => {
   const started = performance.now();
   if (contender === 'baseline') await rawTransportLoad(transport)(request); // compare's raw-transport load: no model, no events
+  else if (contender === HOLDING) await rawTransportLoad(holding(transport, []))(request);
   else await lastValueFrom(MODELS[contender].load(transport, request));
   return performance.now() - started;
 };
@@ -71,7 +94,9 @@ setFlagsFromString(CLI_HEAP_FLAG);
  * Median wall time (ms), client CPU time (µs per request: user + system of this process, the server
  * being in another) and median PAIRED ratio to the baseline (each run's load over that run's baseline
  * on the same transport, as bench:server does) per transport and contender. After one untimed load
- * of each contender on each transport, each run times every contender on one transport, then on the
+ * of each contender on each transport (of each baseline only with `warmBaselinesOnly`: every contender
+ * has run many loads at the smaller sizes by then, and what a first load of a new size pays is the
+ * heap's growth), each run times every contender on one transport, then on the
  * other (which goes first alternates), so that drift hits both transports alike and the speedup
  * between them compares interleaved runs. Within a transport each run orders the contenders by a row
  * of a Williams design, as `compare` does: over whole blocks each contender runs after each other
@@ -86,14 +111,14 @@ const medianTimes = async (
   transports: ReadonlyMap<TransportKind, Transport>,
   request: LoadRequest,
   runs: number,
-  halfRuns: ReadonlySet<TransportKind> = new Set(),
+  { halfRuns = new Set<TransportKind>(), warmBaselinesOnly = false } = {},
 ): Promise<{ wall: WallTimes; cpu: WallTimes; ratios: RatioSamples }> => {
-  const pairs = [...transports.keys()].flatMap((kind) => CONTENDERS.map((contender) => [kind, contender] as const));
+  const pairs = [...transports.keys()].flatMap((kind) => contendersOf(kind).map((contender) => [kind, contender] as const));
   const walls = new Map(pairs.map(([kind, contender]) => [`${kind}/${contender}`, [] as number[]]));
   const cpus = new Map(pairs.map(([kind, contender]) => [`${kind}/${contender}`, [] as number[]]));
-  const orders = williamsOrders(CONTENDERS, runs, seededRandom(runs));
   const kinds = [...transports.keys()];
-  for (const [, transport] of transports) for (const contender of CONTENDERS) await timeLoad(contender, transport, request); // untimed
+  const orders = new Map(kinds.map((kind) => [kind, williamsOrders(contendersOf(kind), runs, seededRandom(runs))]));
+  for (const [kind, transport] of transports) for (const contender of warmBaselinesOnly ? ['baseline' as const] : contendersOf(kind)) await timeLoad(contender, transport, request); // untimed
   const timedRuns = new Map(kinds.map((kind) => [kind, 0]));
   let runsWithBoth = 0;
   for (let run = 0; run < runs; run += 1) {
@@ -101,7 +126,7 @@ const medianTimes = async (
     if (timed.length > 1 && runsWithBoth++ % 2) timed.reverse();
     for (const kind of timed) {
       const transport = transports.get(kind) as Transport;
-      const order = orders[timedRuns.get(kind) ?? 0] ?? CONTENDERS;
+      const order = orders.get(kind)?.[timedRuns.get(kind) ?? 0] ?? contendersOf(kind);
       timedRuns.set(kind, (timedRuns.get(kind) ?? 0) + 1);
       for (const contender of order) {
         const before = process.cpuUsage();
@@ -118,7 +143,7 @@ const medianTimes = async (
     }),
   );
   const medians = (samples: Map<string, number[]>): WallTimes =>
-    new Map([...transports.keys()].map((kind) => [kind, new Map(CONTENDERS.map((c) => [c, median(samples.get(`${kind}/${c}`) ?? [])]))]));
+    new Map(kinds.map((kind) => [kind, new Map(contendersOf(kind).map((c) => [c, median(samples.get(`${kind}/${c}`) ?? [])]))]));
   return { wall: medians(walls), cpu: medians(cpus), ratios };
 };
 
@@ -204,7 +229,7 @@ const pText = (p: number): string => (p < 0.001 ? '< 0.001' : p.toFixed(3));
 /** The tables and the goals, as markdown: what the command prints and what docs/benchmarks.md gets. */
 const report = (f: Figures): string => {
   const rows = f.kinds.flatMap((kind) =>
-    CONTENDERS.map((c) => [
+    contendersOf(kind).map((c) => [
       kind,
       c,
       ...SIZES.map((n) => ratioCell(wallOf(f, n, kind, c), ratioOf(f, n, kind, c))),
@@ -233,7 +258,7 @@ const report = (f: Figures): string => {
   const lines = [
     machineLine(),
     '',
-    `\`npm run bench:models -- --runs ${f.runs}\`: one load of N requests per contender, maxInFlight ${DEFAULT_LOAD_REQUEST.maxInFlight}, zero server latency, the server in a child process; the median of ${f.runs} runs (N = 3 and N = 1 000: ${f.runs * SMALL_LOAD_RUNS}; axios at N = 10 000, whose loads are the long ones: every other run, ${Math.ceil(f.runs / 2)}), each ordering the contenders by a row of a Williams design; ms is the median load time and × the median of the per-run ratios to that run's baseline on the same transport (paired); each run times one transport's contenders, then the other's (which goes first alternates), after an untimed load of each, with the CLI's heap setting (${CLI_HEAP_FLAG}) and no forced GC. Peak RSS: one load of 10 000 in a fresh process with the same setting.`,
+    `\`npm run bench:models -- --runs ${f.runs}\`: one load of N requests per contender, maxInFlight ${DEFAULT_LOAD_REQUEST.maxInFlight}, zero server latency, the server in a child process; the median of ${f.runs} runs (N = 3 and N = 1 000: ${f.runs * SMALL_LOAD_RUNS}; axios at N = 10 000, whose loads are the long ones: every other run, ${Math.ceil(f.runs / 2)}), each ordering the contenders by a row of a Williams design; ms is the median load time and × the median of the per-run ratios to that run's baseline on the same transport (paired); each run times one transport's contenders, then the other's (which goes first alternates), after an untimed load of each (at N = 10 000, of each baseline), with the CLI's heap setting (${CLI_HEAP_FLAG}) and no forced GC. Peak RSS: one load of 10 000 in a fresh process with the same setting. *${HOLDING}* (undici only) is a reference, not a goal's baseline: the baseline keeping every response until its load ends, as \`gather\` and the futures lesson do.`,
     '',
     markdownTable(['transport', 'contender', ...SIZES.map((n) => `N = ${count(n)}`), `client CPU µs/req N = ${count(10_000)}`, `peak RSS N = ${count(10_000)}`], rows),
     '',
@@ -281,7 +306,7 @@ const main = async (): Promise<void> => {
     let cpu10k: WallTimes = new Map();
     for (const size of SIZES) {
       process.stderr.write(`wall time, N=${size}…\n`);
-      const times = size < 10_000 ? await medianTimes(transports, request(size), runs * SMALL_LOAD_RUNS) : await medianTimes(transports, request(size), runs, new Set(['axios']));
+      const times = size < 10_000 ? await medianTimes(transports, request(size), runs * SMALL_LOAD_RUNS) : await medianTimes(transports, request(size), runs, { halfRuns: new Set(['axios']), warmBaselinesOnly: true });
       wall.set(size, times.wall);
       ratios.set(size, times.ratios);
       if (size === 10_000) cpu10k = times.cpu;
@@ -291,7 +316,7 @@ const main = async (): Promise<void> => {
     const overhead10k = await overheadNs(10_000, 2, runs);
     process.stderr.write('peak RSS…\n');
     const rss = new Map<string, number>();
-    for (const kind of kinds) for (const contender of CONTENDERS) rss.set(`${kind}/${contender}`, await peakRss(contender, kind, server.url, [CLI_HEAP_FLAG]));
+    for (const kind of kinds) for (const contender of contendersOf(kind)) rss.set(`${kind}/${contender}`, await peakRss(contender, kind, server.url, [CLI_HEAP_FLAG]));
     const text = report({ runs, kinds, wall, ratios, cpu10k, overhead3, overhead10k, rss });
     process.stdout.write(`${text}\n`);
     process.stderr.write(`bench:models took ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
@@ -303,5 +328,5 @@ const main = async (): Promise<void> => {
 };
 
 const [flag, contender, kind, url] = process.argv.slice(2);
-if (flag === RSS_FLAG && contender !== undefined && kind !== undefined && isTransportKind(kind) && url !== undefined && (contender === 'baseline' || isModelId(contender))) await rssChild(contender, kind, url);
+if (flag === RSS_FLAG && contender !== undefined && kind !== undefined && isTransportKind(kind) && url !== undefined && isContender(contender)) await rssChild(contender, kind, url);
 else await main();
