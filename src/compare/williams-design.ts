@@ -34,14 +34,19 @@ export const shuffle = <T>(items: readonly T[], random: Random): T[] => {
  * `count` run orders of `contenders` from consecutive Williams blocks: each block takes the design's
  * rows in a random order, with a random assignment of contenders to the design's letters, so the order
  * is unpredictable yet, over every whole block, each contender runs in each position equally often and
- * each ordered pair runs back to back equally often. The last block may be cut short.
+ * each ordered pair runs back to back equally often. The last block may be cut short. For an odd count
+ * of contenders a block is two Latin squares (the rows and their mirrors), each shuffled on its own and
+ * one after the other, in a random order: a block cut short after its first half still has each
+ * contender in each position once.
  */
 export const williamsOrders = <T>(contenders: readonly T[], count: number, random: Random): T[][] => {
-  const rows = williamsRows(contenders.length);
+  const k = contenders.length;
+  const rows = williamsRows(k);
+  const halves = rows.length === 2 * k && k > 1 ? [rows.slice(0, k), rows.slice(k)] : [rows];
   const orders: T[][] = [];
   while (orders.length < count && rows.length > 0) {
     const letters = shuffle(contenders, random);
-    for (const row of shuffle(rows, random)) {
+    for (const row of shuffle(halves, random).flatMap((half) => shuffle(half, random))) {
       if (orders.length === count) break;
       orders.push(row.map((x) => letters[x] as T));
     }

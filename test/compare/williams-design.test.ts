@@ -64,6 +64,18 @@ describe('Williams design', () => {
     );
   });
 
+  it('puts each contender in each position once in the first half of a block, for an odd count of contenders', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 2 }), fc.integer(), (half, blocks, seed) => {
+        const k = 2 * half + 1;
+        const contenders = Array.from({ length: k }, (_, i) => `c${i}`);
+        const orders = williamsOrders(contenders, (blocks + 0.5) * 2 * k, seededRandom(seed));
+        const { positions } = tally(orders.slice(blocks * 2 * k));
+        for (const x of contenders) for (let i = 0; i < k; i++) expect(positions.get(`${x}@${i}`), `${x} at ${i}`).toBe(1);
+      }),
+    );
+  });
+
   it('randomises the rows and the letters per block from the seed', () => {
     const contenders = ['a', 'b', 'c', 'd'];
     const once = williamsOrders(contenders, 8, seededRandom(1));
