@@ -5,3 +5,4 @@ export type { LoadFn } from './support/load-fn.js';
 export { requestEndpoint } from './support/request-endpoint.js';
 export { loadTransport, type LoadTransport } from './support/load-transport.js';
 export { MAX_LOAD_THREADS } from './support/load-thread-pool.js';
+export { loadStartQueue, STARTS_PER_TURN } from './support/define-model.js';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rawTransportLoad } from '../../src/arena/raw-transport-load.js';
 import { loadRequest } from '../../src/domain/load-request.js';
 import { TransportError, type Transport, type TransportCall } from '../../src/domain/transport.js';
+import { STARTS_PER_TURN } from '../../src/models/index.js';
 
 /** A transport that answers on the next turn, failing /perfil, and records each call and the most in flight at once. */
 const recordingTransport = () => {
@@ -36,5 +37,21 @@ describe('rawTransportLoad', () => {
     const { transport, most } = recordingTransport();
     expect(await rawTransportLoad(transport)(loadRequest({ requests: 2, maxInFlight: 100 }))).toEqual({ calls: 2, failed: 0 });
     expect(most()).toBe(2);
+  });
+
+  it('starts its calls through the models’ budget: at most STARTS_PER_TURN per event-loop turn, then the next turns', async () => {
+    const requests = 4 * STARTS_PER_TURN;
+    const calls: number[] = [];
+    const never: Transport = { get: (call) => (calls.push(call.requestId), new Promise(() => undefined)) };
+    void rawTransportLoad(never)(loadRequest({ requests, maxInFlight: requests }));
+    const perTurn = [calls.length];
+    for (let turn = 0; turn < 10 && calls.length < requests; turn += 1) {
+      const before = calls.length;
+      await new Promise((resolve) => setImmediate(resolve));
+      perTurn.push(calls.length - before);
+    }
+    expect(calls).toHaveLength(requests);
+    expect(Math.max(...perTurn)).toBe(STARTS_PER_TURN);
+    expect(perTurn.length).toBeGreaterThanOrEqual(4);
   });
 });
