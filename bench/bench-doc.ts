@@ -13,11 +13,14 @@ const DOC = new URL('../docs/benchmarks.md', import.meta.url);
 /** The generated section each benchmark writes. */
 export const BENCH_SECTIONS = { server: 'bench-server', models: 'bench-models', dashboard: 'bench-dashboard', threads: 'threads' } as const;
 
-/** One line naming the machine and its load when the run started, e.g. `Node v20.20.2, 2 cores (…), load average 1.2; 2026-11-30 02:10 UTC`. */
+/** The machine's load and the time when the benchmark started: this module loads with it, before anything is measured. */
+const runStart = { load: loadavg()[0], at: new Date() };
+
+/** One line naming the machine and its load when the run started, e.g. `Node v20.20.2, 2 cores (…), load average 1.2 when the run started; 2026-11-30 02:10 UTC`. */
 export const machineLine = (): string => {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
-  const at = new Date().toISOString().slice(0, 16).replace('T', ' ');
-  return `Node ${process.version}, ${cpus().length} cores (${cpu}), load average ${loadavg()[0]?.toFixed(1)} when the run started; ${at} UTC.`;
+  const at = runStart.at.toISOString().slice(0, 16).replace('T', ' ');
+  return `Node ${process.version}, ${cpus().length} cores (${cpu}), load average ${runStart.load?.toFixed(1)} when the run started; ${at} UTC.`;
 };
 
 /** `met` or `missed`, in bold, for a goal stated from the figures. */
