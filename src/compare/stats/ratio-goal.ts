@@ -1,7 +1,7 @@
-import wilcoxon from '@stdlib/stats-wilcoxon';
 import { median } from './descriptive.js';
 import { holmAdjust } from './holm.js';
 import { ALPHA } from './paired-comparison.js';
+import { signedRankPValue } from './signed-rank.js';
 
 /** What paired ratios say of a goal "ratio ≤ limit". */
 export type RatioGoalOutcome = 'met' | 'missed' | 'inconclusive';
@@ -25,10 +25,8 @@ export interface RatioGoalCheck {
  * centre is the pseudomedian of the log ratios, their median if they are symmetric; the test assumes
  * independent runs and that symmetry. 1 with fewer than two ratios off the limit: no test can decide on one.
  */
-export const ratioSignedRankP = (ratios: readonly number[], limit: number, alternative: 'less' | 'greater'): number => {
-  const offLimit = ratios.map((r) => Math.log(r) - Math.log(limit)).filter((d) => d !== 0);
-  return offLimit.length < 2 ? 1 : Math.min(1, wilcoxon(offLimit, { alternative }).pValue);
-};
+export const ratioSignedRankP = (ratios: readonly number[], limit: number, alternative: 'less' | 'greater'): number =>
+  signedRankPValue(ratios.map((r) => Math.log(r) - Math.log(limit)), alternative);
 
 /**
  * The Hodges–Lehmann estimate of the centre of `ratios` on the log scale, as a ratio: exp of the median
@@ -53,7 +51,8 @@ export const hodgesLehmannRatio = (ratios: readonly number[]): number => {
  *
  * With n pairs the smallest one-sided exact p is 2⁻ⁿ (all n on one side): `met` needs at least 5
  * pairs, and Holm calls nothing `missed` among k checks unless the smallest p has k · 2⁻ⁿ < ALPHA (a
- * check with 9 pairs, for 16 checks); a check later in Holm's order needs (k − rank + 1) · 2⁻ⁿ < ALPHA.
+ * check with 9 pairs, for 16 checks); a check later in Holm's order needs (k − rank + 1) · p < ALPHA,
+ * and every check before it rejected (Holm steps down).
  */
 export const judgeRatioGoal = (checks: readonly (readonly number[])[], limit: number): RatioGoalCheck[] => {
   const pAbove = holmAdjust(checks.map((ratios) => ratioSignedRankP(ratios, limit, 'greater')));
