@@ -29,16 +29,17 @@ import { rawTransportLoad } from '../src/arena/raw-transport-load.js';
 import { DEFAULT_LOAD_REQUEST, loadRequest, type LoadRequest } from '../src/domain/load-request.js';
 import { isModelId, MODEL_IDS, type ModelId } from '../src/domain/models.js';
 import { seededRandom } from '../src/domain/random.js';
-import { williamsOrders } from '../src/compare/williams-design.js';
 import { median } from '../src/compare/stats/descriptive.js';
 import { ALPHA } from '../src/compare/stats/paired-comparison.js';
-import { judgeRatioGoal, type RatioGoalCheck, type RatioGoalOutcome } from '../src/compare/stats/ratio-goal.js';
+import { hodgesLehmannRatio, judgeRatioGoal, ratioSignedRankP, type RatioGoalCheck, type RatioGoalOutcome } from '../src/compare/stats/ratio-goal.js';
 import { isTransportKind, TRANSPORT_KINDS, type Transport, type TransportKind, type TransportResponse } from '../src/domain/transport.js';
 import { MODELS } from '../src/models/index.js';
 import { startServerProcess, uniformLatency } from '../src/server/index.js';
 import { createTransport, type HttpTransport } from '../src/transport/create-transport.js';
 import { BENCH_SECTIONS, machineLine, markdownTable, verdict, writeBenchSection } from './bench-doc.js';
+import { williamsOrders } from '../src/compare/williams-design.js';
 import { CLI_HEAP_FLAG } from './cli-heap-flag.js';
+import { runSchedule } from './run-schedule.js';
 
 /**
  * A reference, not a goal's baseline: the raw baseline that also keeps every response until the load
@@ -49,9 +50,9 @@ const HOLDING = 'baseline holding responses';
 type Contender = ModelId | 'baseline' | typeof HOLDING;
 const CONTENDERS: readonly Contender[] = ['baseline', HOLDING, ...MODEL_IDS];
 /**
- * The contenders timed on `kind`. The holding reference runs on undici only: that is where the models
- * miss their goal, and axios's loads of 10 000 take seconds each, which would take the command past
- * five minutes.
+ * The contenders timed on `kind`. The holding reference runs on undici only: there a request costs
+ * the least, so holding the responses weighs the most, and axios's loads of 10 000 take seconds each,
+ * which would take the command past five minutes.
  */
 const contendersOf = (kind: TransportKind): readonly Contender[] => (kind === 'undici' ? CONTENDERS : CONTENDERS.filter((c) => c !== HOLDING));
 const isContender = (value: string): value is Contender => value === 'baseline' || value === HOLDING || isModelId(value);
@@ -96,45 +97,43 @@ setFlagsFromString(CLI_HEAP_FLAG);
  * on the same transport, as bench:server does) per transport and contender. After one untimed load
  * of each contender on each transport (of each baseline only with `warmBaselinesOnly`: every contender
  * has run many loads at the smaller sizes by then, and what a first load of a new size pays is the
- * heap's growth), each run times every contender on one transport, then on the
- * other (which goes first alternates), so that drift hits both transports alike and the speedup
- * between them compares interleaved runs. Within a transport each run orders the contenders by a row
- * of a Williams design, as `compare` does: over whole blocks each contender runs after each other
- * equally often, and so first after the other transport's loads equally often, and the garbage a
- * load leaves falls on all of them alike (alternating one fixed order made the baseline, the load that
- * leaves the least, follow itself in two runs of five). A paired ratio also cancels what drifts between
- * runs. CPU time stretches less than wall time on a shared machine. The transports in `halfRuns` are
- * timed in every other run only (their loads are the long ones), with the next rows of their own
- * Williams orders; the transports' order then alternates between the runs that time both.
+ * heap's growth), the runs follow {@link runSchedule}: each times every contender on one transport,
+ * then on the other (which goes first alternates), so that drift hits both transports alike; the
+ * transports in `halfRuns` only in every other run. Within a transport each run orders the contenders
+ * by a row of a Williams design, as `compare` does: over whole blocks each contender runs after each
+ * other equally often, and the garbage a load leaves falls on all of them alike (alternating one fixed
+ * order made the baseline, the load that leaves the least, follow itself in two runs of five). A
+ * paired ratio also cancels what drifts between runs; the speedup between the transports is paired
+ * too, over the runs that time both (`speedups`: axios's baseline over undici's).
+ * CPU time stretches less than wall time on a shared machine.
  */
 const medianTimes = async (
   transports: ReadonlyMap<TransportKind, Transport>,
   request: LoadRequest,
   runs: number,
   { halfRuns = new Set<TransportKind>(), warmBaselinesOnly = false } = {},
-): Promise<{ wall: WallTimes; cpu: WallTimes; ratios: RatioSamples }> => {
+): Promise<{ wall: WallTimes; cpu: WallTimes; ratios: RatioSamples; speedups: number[] }> => {
   const pairs = [...transports.keys()].flatMap((kind) => contendersOf(kind).map((contender) => [kind, contender] as const));
   const walls = new Map(pairs.map(([kind, contender]) => [`${kind}/${contender}`, [] as number[]]));
   const cpus = new Map(pairs.map(([kind, contender]) => [`${kind}/${contender}`, [] as number[]]));
   const kinds = [...transports.keys()];
-  const orders = new Map(kinds.map((kind) => [kind, williamsOrders(contendersOf(kind), runs, seededRandom(runs))]));
   for (const [kind, transport] of transports) for (const contender of warmBaselinesOnly ? ['baseline' as const] : contendersOf(kind)) await timeLoad(contender, transport, request); // untimed
-  const timedRuns = new Map(kinds.map((kind) => [kind, 0]));
-  let runsWithBoth = 0;
-  for (let run = 0; run < runs; run += 1) {
-    const timed = kinds.filter((kind) => run % 2 === 0 || !halfRuns.has(kind));
-    if (timed.length > 1 && runsWithBoth++ % 2) timed.reverse();
-    for (const kind of timed) {
+  const speedups: number[] = [];
+  for (const blocks of runSchedule(kinds, contendersOf, runs, halfRuns, () => seededRandom(runs))) {
+    const baselines = new Map<TransportKind, number>();
+    for (const { kind, order } of blocks) {
       const transport = transports.get(kind) as Transport;
-      const order = orders.get(kind)?.[timedRuns.get(kind) ?? 0] ?? contendersOf(kind);
-      timedRuns.set(kind, (timedRuns.get(kind) ?? 0) + 1);
       for (const contender of order) {
         const before = process.cpuUsage();
-        walls.get(`${kind}/${contender}`)?.push(await timeLoad(contender, transport, request));
+        const wall = await timeLoad(contender, transport, request);
         const used = process.cpuUsage(before);
+        walls.get(`${kind}/${contender}`)?.push(wall);
         cpus.get(`${kind}/${contender}`)?.push((used.user + used.system) / request.requests);
+        if (contender === 'baseline') baselines.set(kind, wall);
       }
     }
+    const [axios, undici] = [baselines.get('axios'), baselines.get('undici')];
+    if (axios !== undefined && undici !== undefined) speedups.push(axios / undici);
   }
   const ratios = new Map(
     pairs.map(([kind, contender]) => {
@@ -144,7 +143,7 @@ const medianTimes = async (
   );
   const medians = (samples: Map<string, number[]>): WallTimes =>
     new Map(kinds.map((kind) => [kind, new Map(contendersOf(kind).map((c) => [c, median(samples.get(`${kind}/${c}`) ?? [])]))]));
-  return { wall: medians(walls), cpu: medians(cpus), ratios };
+  return { wall: medians(walls), cpu: medians(cpus), ratios, speedups };
 };
 
 /** An in-process transport that answers at once: what remains is the model's own cost. */
@@ -158,8 +157,9 @@ const overheadNs = async (requests: number, loads: number, runs: number): Promis
   const transport = instantTransport();
   const request = loadRequest({ requests });
   const samples = new Map<Contender, number[]>(CONTENDERS.map((c) => [c, []]));
-  for (let run = 0; run < runs + 1; run += 1) {
-    for (const contender of CONTENDERS) {
+  // Each run in a row of a Williams design: a fixed order let whatever ran before favour one contender.
+  for (const [run, order] of williamsOrders(CONTENDERS, runs + 1, seededRandom(requests)).entries()) {
+    for (const contender of order) {
       let total = 0;
       for (let load = 0; load < loads; load += 1) total += await timeLoad(contender, transport, request);
       if (run > 0) samples.get(contender)?.push((total * 1e6) / (loads * requests)); // run 0 warms up
@@ -200,8 +200,9 @@ const RSS_GOAL_MB = 200;
  * and 10 000), and Holm calls nothing missed unless the smallest p has 16 · 2⁻ⁿ < 0.05, so n ≥ 9
  * (then any check can be missed, whatever its rank; see ratio-goal.ts). axios at N = 10 000 runs every
  * other run (5), which can call its checks met (only if all five ratios are below 1.10) but never
- * missed (four checks with p ≥ 2⁻⁵: Holm multiplies the first of them by at least 4): its loads,
- * 3 s each, would otherwise take the command past five minutes on this 2-core machine.
+ * missed (four checks with p ≥ 2⁻⁵: Holm multiplies the first of them by at least 4; `--runs 17`
+ * gives them 9): its loads, about 2 s each, would otherwise take the command past five minutes on
+ * this 2-core machine, and the report says which checks cannot be missed.
  */
 const DEFAULT_RUNS = 9;
 /** Runs below N = 10 000, per run at N = 10 000: those loads are short, and noisier. */
@@ -216,6 +217,8 @@ interface Figures {
   readonly ratios: ReadonlyMap<number, RatioSamples>;
   /** Client CPU µs per request at N = 10 000. */
   readonly cpu10k: WallTimes;
+  /** Paired speedups at N = 10 000: each run's axios baseline over its undici baseline. */
+  readonly speedups10k: readonly number[];
   readonly overhead3: ReadonlyMap<Contender, number>;
   readonly overhead10k: ReadonlyMap<Contender, number>;
   readonly rss: ReadonlyMap<string, number>;
@@ -253,7 +256,20 @@ const report = (f: Figures): string => {
       .filter((_, i) => judged[i]?.outcome === outcome)
       .map(({ kind, model, n }) => `${model} on ${kind} at N = ${count(n)}`)
       .join(', ');
+  // The holding reference, tested the same way but in no goal and no Holm family: where it sits against the limit.
+  const referenceRows = f.kinds
+    .filter((kind) => contendersOf(kind).includes(HOLDING))
+    .flatMap((kind) =>
+      SIZES.filter((n) => n >= 1000).map((n) => {
+        const ratios = ratiosOf(f, n, kind, HOLDING);
+        const [below, above] = [ratioSignedRankP(ratios, RATIO_GOAL, 'less'), ratioSignedRankP(ratios, RATIO_GOAL, 'greater')];
+        const where = below < ALPHA ? 'below the limit' : above < ALPHA ? 'above the limit' : 'neither';
+        return [kind, `*${HOLDING}* (reference)`, count(n), `${median(ratios).toFixed(2)}×`, `${hodgesLehmannRatio(ratios).toFixed(2)}×`, String(ratios.length), pText(below), `${pText(above)} (uncorrected)`, where];
+      }),
+    );
   const goalMet = judged.every((check) => check.outcome === 'met');
+  /** The fewest runs with which Holm's first step can reject: judged.length · 2⁻ⁿ < ALPHA. */
+  const minMissable = Math.ceil(Math.log2(judged.length / ALPHA));
   const goalMissed = judged.some((check) => check.outcome === 'missed');
   const rssMb = [...f.rss.values()].map((bytes) => bytes / 1e6);
   const lines = [
@@ -271,10 +287,12 @@ const report = (f: Figures): string => {
     '',
   ];
   if (f.kinds.includes('axios') && f.kinds.includes('undici')) {
-    const speedup = wallOf(f, 10_000, 'axios', 'baseline') / wallOf(f, 10_000, 'undici', 'baseline');
     const cpuRatio = (f.cpu10k.get('axios')?.get('baseline') ?? Number.NaN) / (f.cpu10k.get('undici')?.get('baseline') ?? Number.NaN);
+    const above = ratioSignedRankP(f.speedups10k, SPEEDUP_GOAL, 'greater');
+    const below = ratioSignedRankP(f.speedups10k, SPEEDUP_GOAL, 'less');
+    const outcome = above < ALPHA ? verdict(true) : below < ALPHA ? verdict(false) : '**inconclusive**';
     lines.push(
-      `- undici baseline ≥ ${SPEEDUP_GOAL}× the axios baseline's throughput at N = 10 000: ${speedup.toFixed(2)}× — ${verdict(speedup >= SPEEDUP_GOAL)} (client CPU per request, less stretched by a busy machine: axios ÷ undici ${cpuRatio.toFixed(2)}×).`,
+      `- undici baseline ≥ ${SPEEDUP_GOAL}× the axios baseline's throughput at N = 10 000: ${outcome} — paired speedup (axios load time ÷ undici's, in the ${f.speedups10k.length} runs that timed both) median ${median(f.speedups10k).toFixed(2)}×, centre (Hodges–Lehmann) ${hodgesLehmannRatio(f.speedups10k).toFixed(2)}×; one-sided signed-rank p above ${SPEEDUP_GOAL}× ${pText(above)}, below ${pText(below)} (client CPU per request, less stretched by a busy machine: axios ÷ undici ${cpuRatio.toFixed(2)}×).`,
     );
   }
   lines.push(
@@ -283,9 +301,11 @@ const report = (f: Figures): string => {
     }${goalMet ? '' : `; inconclusive for ${named('inconclusive') || 'none'}`}; met (each uncorrected) for ${named('met') || 'none'} (the checks below).`,
     `- peak RSS ≤ ${RSS_GOAL_MB} MB at N = 10 000: highest ${Math.max(...rssMb).toFixed(0)} MB — ${verdict(Math.max(...rssMb) <= RSS_GOAL_MB)}.`,
     '',
-    `The ratio goal, check by check: a check is met when the centre of its paired ratios (the pseudomedian of the log ratios, estimated by Hodges–Lehmann) is below ${RATIO_GOAL.toFixed(2)}× (one-sided exact signed-rank test of log ratio − log ${RATIO_GOAL.toFixed(2)}, p < ${ALPHA}, uncorrected; the goal as a whole is met only when every check is, an intersection-union test), missed when it is above (the same test the other way, Holm-adjusted across the ${judged.length} checks), and inconclusive otherwise. With n runs the smallest one-sided p is 2⁻ⁿ, reached only when all n ratios fall on one side of the limit.`,
+    `The ratio goal, check by check: a check is met when the centre of its paired ratios (the pseudomedian of the log ratios, estimated by Hodges–Lehmann) is below ${RATIO_GOAL.toFixed(2)}× (one-sided exact signed-rank test of log ratio − log ${RATIO_GOAL.toFixed(2)}, p < ${ALPHA}, uncorrected; the goal as a whole is met only when every check is, an intersection-union test), missed when it is above (the same test the other way, Holm-adjusted across the ${judged.length} checks), and inconclusive otherwise. With n runs the smallest one-sided p is 2⁻ⁿ, reached only when all n ratios fall on one side of the limit: a check with fewer than 5 runs cannot be met, and with ${judged.length} checks Holm calls none missed unless one has at least ${minMissable} runs${
+      f.kinds.includes('axios') && Math.ceil(f.runs / 2) < minMissable ? ` (axios at N = 10 000, timed in ${Math.ceil(f.runs / 2)} runs, can be met or inconclusive, never missed: \`--runs ${2 * minMissable - 1}\` gives it ${minMissable})` : ''
+    }. The reference row is tested the same way, uncorrected, and is in no goal.`,
     '',
-    markdownTable(['transport', 'model', 'N', 'median ratio', 'centre (Hodges–Lehmann)', 'runs', `p below ${RATIO_GOAL.toFixed(2)}×`, `p above, Holm`, 'check'], goalRows),
+    markdownTable(['transport', 'model', 'N', 'median ratio', 'centre (Hodges–Lehmann)', 'runs', `p below ${RATIO_GOAL.toFixed(2)}×`, `p above, Holm`, 'check'], [...goalRows, ...referenceRows]),
   );
   return lines.join('\n');
 };
@@ -305,12 +325,13 @@ const main = async (): Promise<void> => {
     const wall = new Map<number, WallTimes>();
     const ratios = new Map<number, RatioSamples>();
     let cpu10k: WallTimes = new Map();
+    let speedups10k: number[] = [];
     for (const size of SIZES) {
       process.stderr.write(`wall time, N=${size}…\n`);
       const times = size < 10_000 ? await medianTimes(transports, request(size), runs * SMALL_LOAD_RUNS) : await medianTimes(transports, request(size), runs, { halfRuns: new Set(['axios']), warmBaselinesOnly: true });
       wall.set(size, times.wall);
       ratios.set(size, times.ratios);
-      if (size === 10_000) cpu10k = times.cpu;
+      if (size === 10_000) ({ cpu: cpu10k, speedups: speedups10k } = times);
     }
     process.stderr.write('pure overhead…\n');
     const overhead3 = await overheadNs(3, 2000, runs);
@@ -318,7 +339,7 @@ const main = async (): Promise<void> => {
     process.stderr.write('peak RSS…\n');
     const rss = new Map<string, number>();
     for (const kind of kinds) for (const contender of contendersOf(kind)) rss.set(`${kind}/${contender}`, await peakRss(contender, kind, server.url, [CLI_HEAP_FLAG]));
-    const text = report({ runs, kinds, wall, ratios, cpu10k, overhead3, overhead10k, rss });
+    const text = report({ runs, kinds, wall, ratios, cpu10k, speedups10k, overhead3, overhead10k, rss });
     process.stdout.write(`${text}\n`);
     process.stderr.write(`bench:models took ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
     await writeBenchSection(BENCH_SECTIONS.models, text);
