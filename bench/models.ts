@@ -31,7 +31,8 @@ import { isModelId, MODEL_IDS, type ModelId } from '../src/domain/models.js';
 import { seededRandom } from '../src/domain/random.js';
 import { median } from '../src/compare/stats/descriptive.js';
 import { ALPHA } from '../src/compare/stats/paired-comparison.js';
-import { hodgesLehmannRatio, judgeRatioGoal, ratioSignedRankP, type RatioGoalCheck, type RatioGoalOutcome } from '../src/compare/stats/ratio-goal.js';
+import { formatP } from '../src/compare/report/cells.js';
+import { judgeRatioGoal, type RatioGoalCheck, type RatioGoalOutcome } from '../src/compare/stats/ratio-goal.js';
 import { isTransportKind, TRANSPORT_KINDS, type Transport, type TransportKind, type TransportResponse } from '../src/domain/transport.js';
 import { MODELS } from '../src/models/index.js';
 import { startServerProcess, uniformLatency } from '../src/server/index.js';
@@ -227,8 +228,6 @@ interface Figures {
 const wallOf = (f: Figures, size: number, kind: TransportKind, contender: Contender): number => f.wall.get(size)?.get(kind)?.get(contender) ?? Number.NaN;
 const ratiosOf = (f: Figures, size: number, kind: TransportKind, contender: Contender): readonly number[] => f.ratios.get(size)?.get(`${kind}/${contender}`) ?? [];
 const ratioOf = (f: Figures, size: number, kind: TransportKind, contender: Contender): number => median(ratiosOf(f, size, kind, contender));
-/** `p < 0.001`, or the p-value to three decimals. */
-const pText = (p: number): string => (p < 0.001 ? '< 0.001' : p.toFixed(3));
 
 /** The tables and the goals, as markdown: what the command prints and what docs/benchmarks.md gets. */
 const report = (f: Figures): string => {
@@ -249,22 +248,21 @@ const report = (f: Figures): string => {
   );
   const goalRows = goalCells.map(({ kind, model, n }, i) => {
     const check = judged[i] as RatioGoalCheck;
-    return [kind, model, count(n), `${ratioOf(f, n, kind, model).toFixed(2)}×`, `${check.centre.toFixed(2)}×`, String(check.pairs), pText(check.pBelow), pText(check.pAboveHolm), check.outcome];
+    return [kind, model, count(n), `${ratioOf(f, n, kind, model).toFixed(2)}×`, `${check.centre.toFixed(2)}×`, String(check.pairs), formatP(check.pBelow), formatP(check.pAboveHolm), check.outcome];
   });
   const named = (outcome: RatioGoalOutcome): string =>
     goalCells
       .filter((_, i) => judged[i]?.outcome === outcome)
       .map(({ kind, model, n }) => `${model} on ${kind} at N = ${count(n)}`)
       .join(', ');
-  // The holding reference, tested the same way but in no goal and no Holm family: where it sits against the limit.
+  // The holding reference, judged alone (a family of one: no Holm) and in no goal: where it sits against the limit.
+  const WHERE: Record<RatioGoalOutcome, string> = { met: 'below the limit', missed: 'above the limit', inconclusive: 'neither' };
   const referenceRows = f.kinds
     .filter((kind) => contendersOf(kind).includes(HOLDING))
     .flatMap((kind) =>
       SIZES.filter((n) => n >= 1000).map((n) => {
-        const ratios = ratiosOf(f, n, kind, HOLDING);
-        const [below, above] = [ratioSignedRankP(ratios, RATIO_GOAL, 'less'), ratioSignedRankP(ratios, RATIO_GOAL, 'greater')];
-        const where = below < ALPHA ? 'below the limit' : above < ALPHA ? 'above the limit' : 'neither';
-        return [kind, `*${HOLDING}* (reference)`, count(n), `${median(ratios).toFixed(2)}×`, `${hodgesLehmannRatio(ratios).toFixed(2)}×`, String(ratios.length), pText(below), `${pText(above)} (uncorrected)`, where];
+        const [check] = judgeRatioGoal([ratiosOf(f, n, kind, HOLDING)], RATIO_GOAL) as [RatioGoalCheck];
+        return [kind, `*${HOLDING}* (reference)`, count(n), `${ratioOf(f, n, kind, HOLDING).toFixed(2)}×`, `${check.centre.toFixed(2)}×`, String(check.pairs), formatP(check.pBelow), `${formatP(check.pAboveHolm)} (uncorrected)`, WHERE[check.outcome]];
       }),
     );
   const goalMet = judged.every((check) => check.outcome === 'met');
@@ -288,11 +286,11 @@ const report = (f: Figures): string => {
   ];
   if (f.kinds.includes('axios') && f.kinds.includes('undici')) {
     const cpuRatio = (f.cpu10k.get('axios')?.get('baseline') ?? Number.NaN) / (f.cpu10k.get('undici')?.get('baseline') ?? Number.NaN);
-    const above = ratioSignedRankP(f.speedups10k, SPEEDUP_GOAL, 'greater');
-    const below = ratioSignedRankP(f.speedups10k, SPEEDUP_GOAL, 'less');
-    const outcome = above < ALPHA ? verdict(true) : below < ALPHA ? verdict(false) : '**inconclusive**';
+    // "speedup ≥ 3" is "undici's time ≤ a third of axios's": the ratio goal's test on the inverse ratios, a family of one.
+    const [check] = judgeRatioGoal([f.speedups10k.map((speedup) => 1 / speedup)], 1 / SPEEDUP_GOAL) as [RatioGoalCheck];
+    const outcome = check.outcome === 'inconclusive' ? '**inconclusive**' : verdict(check.outcome === 'met');
     lines.push(
-      `- undici baseline ≥ ${SPEEDUP_GOAL}× the axios baseline's throughput at N = 10 000: ${outcome} — paired speedup (axios load time ÷ undici's, in the ${f.speedups10k.length} runs that timed both) median ${median(f.speedups10k).toFixed(2)}×, centre (Hodges–Lehmann) ${hodgesLehmannRatio(f.speedups10k).toFixed(2)}×; one-sided signed-rank p above ${SPEEDUP_GOAL}× ${pText(above)}, below ${pText(below)} (client CPU per request, less stretched by a busy machine: axios ÷ undici ${cpuRatio.toFixed(2)}×).`,
+      `- undici baseline ≥ ${SPEEDUP_GOAL}× the axios baseline's throughput at N = 10 000: ${outcome} — paired speedup (axios load time ÷ undici's, in the ${check.pairs} runs that timed both) median ${median(f.speedups10k).toFixed(2)}×, centre (Hodges–Lehmann) ${(1 / check.centre).toFixed(2)}×; one-sided signed-rank p above ${SPEEDUP_GOAL}× ${formatP(check.pBelow)}, below ${formatP(check.pAboveHolm)} (client CPU per request, less stretched by a busy machine: axios ÷ undici ${cpuRatio.toFixed(2)}×).`,
     );
   }
   lines.push(

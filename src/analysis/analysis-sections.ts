@@ -1,4 +1,4 @@
-import { cell, formatCount, formatMs, type TableData } from '../compare/report/cells.js';
+import { cell, formatCount, formatMs, formatP, type TableData } from '../compare/report/cells.js';
 import { meanTimeChart, renderMarkdownTable } from '../compare/report/format-markdown.js';
 import { formatRatio, formatUsWithInterval } from '../compare/report/report-tables.js';
 import type { CompareReport, CompareResult, ReportComparison } from '../compare/report/report-schema.js';
@@ -63,7 +63,7 @@ const comparisonTable = (title: string, comparisons: readonly ReportComparison[]
       cell(`${c.a} vs ${c.b}`),
       cell(c.ratio === null ? '—' : formatRatio(c.ratio)),
       cell(c.ci95 ? `${formatRatio(c.ci95[0])} … ${formatRatio(c.ci95[1])}` : '—'),
-      cell(c.pHolm === null ? '—' : c.pHolm < 0.001 ? '<0.001' : c.pHolm.toFixed(3)),
+      cell(c.pHolm === null ? '—' : formatP(c.pHolm)),
       cell(c.outcome),
     ]),
   });

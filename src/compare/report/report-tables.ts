@@ -1,5 +1,5 @@
 import { ENDPOINTS } from '../../domain/endpoints.js';
-import { cell, formatCount, formatMs, type Cell, type TableData, type Tone } from './cells.js';
+import { cell, formatCount, formatMs, formatP, type Cell, type TableData, type Tone } from './cells.js';
 import { outcomeLabel, pairsLabel } from './comparison-extras.js';
 import { pairingText } from './pairing-check.js';
 import { runOrderText } from './run-order.js';
@@ -117,7 +117,7 @@ export const comparisonTable = (comparisons: readonly ReportComparison[], concur
     cell(pairsLabel(c)),
     cell(c.ratio === null ? '—' : formatRatio(c.ratio)),
     cell(c.ci95 ? `${formatRatio(c.ci95[0])} … ${formatRatio(c.ci95[1])}` : '—'),
-    cell(c.pHolm === null ? '—' : c.pHolm < 0.001 ? '<0.001' : c.pHolm.toFixed(3)),
+    cell(c.pHolm === null ? '—' : formatP(c.pHolm)),
     cell(outcomeLabel(c), OUTCOME_TONES[c.outcome]),
   ]),
 });
